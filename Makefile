@@ -1,0 +1,61 @@
+# Two commands from a fresh clone: `make run` and `make test`. Everything else is here too.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMPS := .stamps
+PORT   ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test lint ci bench setup assets messages content demo serve worker clean
+
+## run: set everything up, load content and demo data, serve on http://127.0.0.1:$(PORT)
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_content
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## test: set up and run the whole suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
+test: setup
+	$(BIN)/python -m pytest
+
+## lint: ruff, formatting, mypy, and no missing migrations
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy sterk config
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+ci: lint test
+
+## bench: benchmarks under bench/ (figures, not pass/fail)
+bench: setup
+	$(BIN)/python -m bench
+
+setup: $(STAMPS)/venv assets messages
+
+$(STAMPS)/venv: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	mkdir -p $(STAMPS) && touch $@
+
+assets: sterk/core/static/vendor/htmx.min.js
+
+sterk/core/static/vendor/htmx.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p sterk/core/static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+# Compiled catalogues are not committed; msgfmt (Debian gettext) builds them in a second.
+messages: $(STAMPS)/venv
+	$(MANAGE) compilemessages --ignore='.venv/*' --ignore='node_modules/*' -v 0
+
+content: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_content
+
+worker: setup
+	$(MANAGE) db_worker
+
+clean:
+	rm -rf $(VENV) $(STAMPS) node_modules sterk/core/static/vendor var staticfiles

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from sterk.core import views as core_views
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/nl/", permanent=False)),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("account/", include("allauth.urls")),
+    path("mijn/", include("sterk.accounts.urls")),
+    path("beheer/", include("sterk.network.urls_manage")),
+    path("", include("sterk.network.urls")),
+    path("", include("sterk.identity.urls")),
+    prefix_default_language=True,
+)
+
+handler403 = "sterk.core.views.permission_denied"
+handler404 = "sterk.core.views.page_not_found"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

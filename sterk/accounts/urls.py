@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("", views.my_page, name="my_page"),
+    path("profiel/", views.profile_edit, name="profile_edit"),
+    path("gegevens/", views.data_export, name="data_export"),
+    path("verwijderen/", views.account_delete, name="account_delete"),
+]

@@ -1,0 +1,71 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sterk.core.roles import roles_of
+from sterk.network import selectors as network_selectors
+from sterk.network.models import Region
+
+from . import services
+from .forms import AccountDeleteForm, ProfileForm
+
+
+@login_required
+def my_page(request: HttpRequest) -> HttpResponse:
+    memberships = list(network_selectors.memberships_of(request.user))
+    joined = {m.region_id for m in memberships}
+    return render(
+        request,
+        "accounts/my_page.html",
+        {
+            "memberships": memberships,
+            "other_regions": Region.objects.exclude(pk__in=joined),
+            "roles": roles_of(request.user),
+        },
+    )
+
+
+@login_required
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "proposed_organisation"}
+        try:
+            services.profile_update(
+                user=request.user,
+                data=data,
+                proposed_organisation=form.cleaned_data["proposed_organisation"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("accounts:my_page")
+    return render(request, "accounts/profile_form.html", {"form": form})
+
+
+@login_required
+def data_export(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        services.personal_data_export(request.user), content_type="application/json"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="sterk-sociaal-werk-{stamp}.json"'
+    return response
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.account_delete(user=user)
+        messages.success(request, _("Your account was deleted."))
+        return redirect("identity:home")
+    return render(request, "accounts/account_delete.html", {"form": form})

@@ -1,0 +1,70 @@
+"""Role look-ups shared by every app's rules.py.
+
+A user's role assignments are read once per request object and cached on it, so that a
+page asking many permission questions costs one query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_CACHE_ATTR = "_sterk_roles"
+
+
+@dataclass(frozen=True)
+class Roles:
+    coordinator: bool
+    steering: bool
+    chair_region_ids: frozenset[int]
+    stakeholder_organisation_ids: frozenset[int]
+
+    @property
+    def any_management(self) -> bool:
+        return bool(
+            self.coordinator
+            or self.steering
+            or self.chair_region_ids
+            or self.stakeholder_organisation_ids
+        )
+
+    @property
+    def requires_mfa(self) -> bool:
+        """Coordinators and chairs handle personal data of members: TOTP is required."""
+        return bool(self.coordinator or self.chair_region_ids)
+
+
+NO_ROLES = Roles(False, False, frozenset(), frozenset())
+
+
+def roles_of(user: Any) -> Roles:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NO_ROLES
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    from sterk.network.models import Role, RoleAssignment
+
+    rows = RoleAssignment.objects.filter(user=user).values_list(
+        "role", "region_id", "organisation_id"
+    )
+    coordinator = steering = False
+    regions: set[int] = set()
+    organisations: set[int] = set()
+    for role, region_id, organisation_id in rows:
+        if role == Role.COORDINATOR:
+            coordinator = True
+        elif role == Role.STEERING:
+            steering = True
+        elif role == Role.CHAIR and region_id:
+            regions.add(region_id)
+        elif role == Role.STAKEHOLDER and organisation_id:
+            organisations.add(organisation_id)
+    roles = Roles(coordinator, steering, frozenset(regions), frozenset(organisations))
+    setattr(user, _CACHE_ATTR, roles)
+    return roles
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the cache after a role change (services call this)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)

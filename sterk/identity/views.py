@@ -1,0 +1,52 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from sterk.network import selectors as network_selectors
+
+from . import selectors
+from .models import Function, Krachtlijn
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "identity/home.html",
+        {
+            "mission": selectors.page_or_none("missie"),
+            "krachtlijnen": selectors.krachtlijnen(),
+            "functions": selectors.functions(),
+            "regions": network_selectors.regions_with_counts(),
+        },
+    )
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "identity/about.html",
+        {
+            "mission": selectors.page_or_none("missie"),
+            "organisation": selectors.page_or_none("organisatie"),
+            "krachtlijnen": selectors.krachtlijnen(),
+            "functions": selectors.functions(),
+            "regions": network_selectors.regions_with_counts(),
+        },
+    )
+
+
+def krachtlijn_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    krachtlijn = get_object_or_404(Krachtlijn, slug=slug)
+    return render(
+        request,
+        "identity/item_detail.html",
+        {"item": krachtlijn, "siblings": selectors.krachtlijnen(), "kind": "krachtlijn"},
+    )
+
+
+def function_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    function = get_object_or_404(Function, slug=slug)
+    return render(
+        request,
+        "identity/item_detail.html",
+        {"item": function, "siblings": selectors.functions(), "kind": "function"},
+    )

@@ -1,0 +1,67 @@
+"""Who may do what in the network. Deny by default: a permission not declared here is refused.
+
+Object permissions take a Region (or an object with a region) as the object."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from sterk.core.roles import roles_of
+
+
+def _region_id(obj: Any) -> int | None:
+    if obj is None:
+        return None
+    from .models import Region
+
+    if isinstance(obj, Region):
+        return obj.pk
+    return getattr(obj, "region_id", None)
+
+
+@rules.predicate
+def is_coordinator(user: Any) -> bool:
+    return roles_of(user).coordinator
+
+
+@rules.predicate
+def is_steering_member(user: Any) -> bool:
+    return roles_of(user).steering
+
+
+@rules.predicate
+def is_any_chair(user: Any) -> bool:
+    return bool(roles_of(user).chair_region_ids)
+
+
+@rules.predicate
+def is_stakeholder_rep(user: Any) -> bool:
+    return bool(roles_of(user).stakeholder_organisation_ids)
+
+
+@rules.predicate
+def is_chair_of_region(user: Any, obj: Any) -> bool:
+    region_id = _region_id(obj)
+    return region_id is not None and region_id in roles_of(user).chair_region_ids
+
+
+@rules.predicate
+def has_management_role(user: Any) -> bool:
+    return roles_of(user).any_management
+
+
+can_manage_region = is_coordinator | is_chair_of_region
+
+rules.add_perm("network.access_management", has_management_role)
+rules.add_perm("network.view_region_members", can_manage_region)
+rules.add_perm("network.export_region_members", can_manage_region)
+rules.add_perm("network.import_region_members", can_manage_region)
+rules.add_perm("network.change_region", can_manage_region)
+rules.add_perm("network.handle_contact_request", can_manage_region)
+rules.add_perm("network.view_all_contact_requests", is_coordinator)
+rules.add_perm("network.manage_organisations", is_coordinator)
+rules.add_perm("network.manage_roles", is_coordinator)
+rules.add_perm("network.add_region", is_coordinator)
+rules.add_perm("core.view_audit_trail", is_coordinator)
