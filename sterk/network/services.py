@@ -99,6 +99,12 @@ def role_assign(
         capacity=capacity,
     )
     assignment.full_clean(validate_constraints=False)
+    duplicate = RoleAssignment.objects.filter(
+        user=user, role=role, region=assignment.region, organisation=assignment.organisation
+    )
+    # Checked here as well as by the constraint: SQLite treats NULL scopes as distinct.
+    if duplicate.exists():
+        raise ValidationError(_("This person already has this role."))
     try:
         with transaction.atomic():
             assignment.save()
@@ -276,3 +282,225 @@ def members_import(*, actor: Any, region: Region, rows: list[ImportRow]) -> Impo
         region_id=region.pk,
     )
     return result
+
+
+# --- management area (appended) --------------------------------------------------------
+#
+# Every function re-reads the row under a lock before it changes it, so the "before" side
+# of the audit entry is what the database held, not what a bound form already set.
+
+REGION_TEXT_FIELDS = (
+    "name_nl",
+    "name_fr",
+    "name_en",
+    "tagline_nl",
+    "tagline_fr",
+    "tagline_en",
+    "description_nl",
+    "description_fr",
+    "description_en",
+    "contact_email",
+)
+PRIORITY_FIELDS = (
+    "title_nl",
+    "title_fr",
+    "title_en",
+    "description_nl",
+    "description_fr",
+    "description_en",
+    "order",
+)
+SUBREGION_FIELDS = (
+    "name_nl",
+    "name_fr",
+    "name_en",
+    "description_nl",
+    "description_fr",
+    "description_en",
+    "slug",
+    "order",
+)
+ORGANISATION_FIELDS = (
+    "name",
+    "type",
+    "website",
+    "description_nl",
+    "description_fr",
+    "description_en",
+    "themes_nl",
+    "themes_fr",
+    "themes_en",
+    "is_stakeholder",
+    "regions",
+)
+
+
+def _only(data: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValueError(f"Fields that may not be set here: {sorted(unknown)}")
+    return dict(data)
+
+
+def _locked(instance: Any) -> Any:
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
+@transaction.atomic
+def region_update(*, actor: Any, region: Region, data: dict[str, Any]) -> Region:
+    """Edit the texts of a region's public page (in nl, fr and en) and its contact address."""
+    from sterk.core.services import instance_update_audited
+
+    return instance_update_audited(
+        actor=actor,
+        instance=_locked(region),
+        data=_only(data, REGION_TEXT_FIELDS),
+        action="region.updated",
+        region_id=region.pk,
+    )
+
+
+@transaction.atomic
+def region_priority_create(*, actor: Any, region: Region, data: dict[str, Any]) -> Any:
+    from sterk.core.services import instance_create_audited
+
+    from .models import RegionPriority
+
+    return instance_create_audited(
+        actor=actor,
+        model=RegionPriority,
+        data={"region": region, **_only(data, PRIORITY_FIELDS)},
+        action="region_priority.created",
+        region_id=region.pk,
+    )
+
+
+@transaction.atomic
+def region_priority_update(*, actor: Any, priority: Any, data: dict[str, Any]) -> Any:
+    from sterk.core.services import instance_update_audited
+
+    return instance_update_audited(
+        actor=actor,
+        instance=_locked(priority),
+        data=_only(data, PRIORITY_FIELDS),
+        action="region_priority.updated",
+        region_id=priority.region_id,
+    )
+
+
+@transaction.atomic
+def region_priority_delete(*, actor: Any, priority: Any) -> None:
+    from sterk.core.services import instance_delete_audited
+
+    instance_delete_audited(
+        actor=actor,
+        instance=_locked(priority),
+        action="region_priority.deleted",
+        fields=["title_nl", "title_fr", "title_en", "order"],
+        region_id=priority.region_id,
+    )
+
+
+def _check_subregion_slug(region: Region, slug: str, exclude_pk: int | None = None) -> None:
+    clash = SubRegion.objects.filter(region=region, slug=slug).exclude(pk=exclude_pk)
+    if slug and clash.exists():
+        raise ValidationError(
+            {"slug": _("This region already has a sub-region with this slug.")}
+        )
+
+
+@transaction.atomic
+def subregion_create(*, actor: Any, region: Region, data: dict[str, Any]) -> SubRegion:
+    from sterk.core.services import instance_create_audited
+
+    data = _only(data, SUBREGION_FIELDS)
+    _check_subregion_slug(region, data.get("slug", ""))
+    return instance_create_audited(
+        actor=actor,
+        model=SubRegion,
+        data={"region": region, **data},
+        action="subregion.created",
+        region_id=region.pk,
+    )
+
+
+@transaction.atomic
+def subregion_update(*, actor: Any, subregion: SubRegion, data: dict[str, Any]) -> SubRegion:
+    from sterk.core.services import instance_update_audited
+
+    data = _only(data, SUBREGION_FIELDS)
+    if "slug" in data:
+        _check_subregion_slug(subregion.region, data["slug"], exclude_pk=subregion.pk)
+    return instance_update_audited(
+        actor=actor,
+        instance=_locked(subregion),
+        data=data,
+        action="subregion.updated",
+        region_id=subregion.region_id,
+    )
+
+
+@transaction.atomic
+def subregion_delete(*, actor: Any, subregion: SubRegion) -> None:
+    """Members of the sub-region stay members of the region (their sub-region is cleared)."""
+    from sterk.core.services import instance_delete_audited
+
+    instance_delete_audited(
+        actor=actor,
+        instance=_locked(subregion),
+        action="subregion.deleted",
+        fields=["name_nl", "slug", "order"],
+        region_id=subregion.region_id,
+    )
+
+
+@transaction.atomic
+def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
+    """A coordinator adds an organisation; it is approved at once."""
+    from sterk.core.services import instance_create_audited
+
+    return instance_create_audited(
+        actor=actor,
+        model=Organisation,
+        data={**_only(data, ORGANISATION_FIELDS), "is_approved": True},
+        action="organisation.created",
+    )
+
+
+@transaction.atomic
+def organisation_update(
+    *, actor: Any, organisation: Organisation, data: dict[str, Any]
+) -> Organisation:
+    from sterk.core.services import instance_update_audited
+
+    return instance_update_audited(
+        actor=actor,
+        instance=_locked(organisation),
+        data=_only(data, ORGANISATION_FIELDS),
+        action="organisation.updated",
+    )
+
+
+@transaction.atomic
+def organisation_approve(*, actor: Any, organisation: Organisation) -> Organisation:
+    """Approve an organisation a member proposed (idempotent)."""
+    from sterk.core.services import instance_update_audited
+
+    return instance_update_audited(
+        actor=actor,
+        instance=_locked(organisation),
+        data={"is_approved": True},
+        action="organisation.approved",
+    )
+
+
+@transaction.atomic
+def members_export_record(*, actor: Any, region: Region, count: int, file_format: str) -> None:
+    """Exports carry personal data: every one is written to the audit trail."""
+    audit_record(
+        actor=actor,
+        action="members.exported",
+        obj=region,
+        changes={"format": file_format, "rows": count},
+        region_id=region.pk,
+    )

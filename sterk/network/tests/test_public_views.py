@@ -1,0 +1,213 @@
+"""The public pages of the network: regions, joining, steering group, stakeholders, contact."""
+
+import pytest
+from django.core import mail
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+from sterk.network.models import ContactRequest, Membership, Role
+from sterk.network.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    RegionFactory,
+    RoleAssignmentFactory,
+    SubRegionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def antwerpen():
+    return RegionFactory(slug="antwerpen", name_nl="Antwerpen", name_fr="Anvers")
+
+
+def test_region_page_shows_chairs_subregions_and_member_count(client, antwerpen):
+    SubRegionFactory(region=antwerpen, name_nl="Kempen")
+    chair = UserFactory(first_name="An", last_name="Peeters", organisation=OrganisationFactory(name="Hogeschool X"))
+    RoleAssignmentFactory(user=chair, role=Role.CHAIR, region=antwerpen)
+    MembershipFactory.create_batch(3, region=antwerpen)
+    response = client.get("/nl/regio/antwerpen/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "An Peeters" in html and "Hogeschool X" in html
+    assert "Kempen" in html
+    assert "3 leden" in html or "3 members" in html
+    assert "/nl/regio/antwerpen/aansluiten/" in html
+    assert "/nl/contact/?regio=antwerpen" in html
+
+
+def test_region_page_in_french_uses_translated_name(client, antwerpen):
+    response = client.get("/fr/regio/antwerpen/")
+    assert response.status_code == 200
+    assert 'lang="fr"' in response.content.decode()
+    assert "Anvers" in response.content.decode()
+
+
+def test_unknown_region_is_404(client):
+    assert client.get("/nl/regio/atlantis/").status_code == 404
+
+
+def test_region_pages_keep_constant_queries(client, antwerpen, django_assert_max_num_queries):
+    MembershipFactory.create_batch(2, region=antwerpen)
+    RoleAssignmentFactory(role=Role.CHAIR, region=antwerpen)
+    with CaptureQueriesContext(connection) as small:
+        client.get("/nl/regio/")
+        client.get("/nl/regio/antwerpen/")
+    for _ in range(15):
+        RegionFactory()
+    MembershipFactory.create_batch(20, region=antwerpen)
+    RoleAssignmentFactory.create_batch(3, role=Role.CHAIR, region=antwerpen)
+    SubRegionFactory.create_batch(4, region=antwerpen)
+    with CaptureQueriesContext(connection) as large:
+        client.get("/nl/regio/")
+        client.get("/nl/regio/antwerpen/")
+    assert len(large) == len(small)
+
+
+def test_visitor_who_clicks_join_goes_to_signup_and_is_remembered(client, antwerpen):
+    response = client.get("/nl/regio/antwerpen/aansluiten/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nl/account/signup/")
+    assert client.session["sterk_pending_join"] == antwerpen.pk
+
+
+def test_signup_after_clicking_join_creates_the_membership(client, antwerpen):
+    client.get("/nl/regio/antwerpen/aansluiten/")
+    response = client.post(
+        "/nl/account/signup/",
+        {
+            "first_name": "Lies",
+            "last_name": "Janssens",
+            "email": "lies@example.org",
+            "password1": "een-sterk-wachtwoord-42",
+            "password2": "een-sterk-wachtwoord-42",
+        },
+    )
+    assert response.status_code == 302
+    assert Membership.objects.filter(user__email="lies@example.org", region=antwerpen).exists()
+    assert len(mail.outbox) == 1  # the verification e-mail
+
+
+def test_member_joins_with_subregion_and_leaves(client, antwerpen):
+    kempen = SubRegionFactory(region=antwerpen, name_nl="Kempen")
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post("/nl/regio/antwerpen/aansluiten/", {"subregion": kempen.pk})
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=user, region=antwerpen)
+    assert membership.subregion == kempen
+    # Joining twice keeps one membership.
+    client.post("/nl/regio/antwerpen/aansluiten/", {})
+    assert Membership.objects.filter(user=user).count() == 1
+    client.post("/nl/regio/antwerpen/verlaten/")
+    assert not Membership.objects.filter(user=user).exists()
+
+
+def test_subregion_of_another_region_is_refused(client, antwerpen):
+    SubRegionFactory(region=antwerpen)
+    other = SubRegionFactory(region=RegionFactory(slug="limburg"))
+    client.force_login(UserFactory())
+    response = client.post("/nl/regio/antwerpen/aansluiten/", {"subregion": other.pk})
+    assert response.status_code == 200  # the form comes back with an error
+    assert not Membership.objects.exists()
+
+
+def test_leave_redirect_only_to_own_site(client, antwerpen):
+    user = UserFactory()
+    MembershipFactory(user=user, region=antwerpen)
+    client.force_login(user)
+    response = client.post("/nl/regio/antwerpen/verlaten/", {"next": "//evil.example/"})
+    assert response["Location"] == "/nl/regio/antwerpen/"
+
+
+def test_steering_group_and_stakeholders_pages(client):
+    member = UserFactory(first_name="Karel", last_name="Steyaert")
+    RoleAssignmentFactory(user=member, role=Role.STEERING, capacity_nl="namens het werkveld")
+    OrganisationFactory(name="Socius", is_stakeholder=True, themes_nl="politiserend werken")
+    OrganisationFactory(name="Niet partner", is_stakeholder=False)
+    steering = client.get("/nl/stuurgroep/").content.decode()
+    assert "Karel Steyaert" in steering and "namens het werkveld" in steering
+    stakeholders = client.get("/nl/stakeholders/").content.decode()
+    assert "Socius" in stakeholders and "politiserend werken" in stakeholders
+    assert "Niet partner" not in stakeholders
+    assert "onderwerp=stakeholder_meeting" in stakeholders
+
+
+def _contact_data(**overrides):
+    data = {
+        "name": "Jan Claes",
+        "email": "jan@example.org",
+        "organisation_name": "CAW Oost",
+        "topic": "join",
+        "region": "",
+        "message": "Ik wil graag meewerken.",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_contact_request_goes_to_the_region_chairs(
+    client, antwerpen, django_capture_on_commit_callbacks
+):
+    chair = UserFactory(email="chair@example.org")
+    RoleAssignmentFactory(user=chair, role=Role.CHAIR, region=antwerpen)
+    RoleAssignmentFactory(user=UserFactory(email="coord@example.org"), role=Role.COORDINATOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/nl/contact/", _contact_data(region=antwerpen.pk))
+    assert response.status_code == 302
+    request = ContactRequest.objects.get()
+    assert request.region == antwerpen and request.status == "new"
+    assert [m.to for m in mail.outbox] == [["chair@example.org"]]
+    assert mail.outbox[0].reply_to == ["jan@example.org"]
+    assert "Ik wil graag meewerken." in mail.outbox[0].body
+
+
+def test_contact_without_region_goes_to_coordinators(client, django_capture_on_commit_callbacks):
+    RoleAssignmentFactory(user=UserFactory(email="coord@example.org"), role=Role.COORDINATOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/nl/contact/", _contact_data())
+    assert [m.to for m in mail.outbox] == [["coord@example.org"]]
+
+
+def test_contact_errors_keep_what_was_typed(client):
+    response = client.post("/nl/contact/", _contact_data(email="geen-adres", consent=""))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not ContactRequest.objects.exists()
+    assert "Jan Claes" in html and "Ik wil graag meewerken." in html
+    assert 'class="error-summary"' in html
+
+
+def test_contact_errors_are_translated(client):
+    response = client.post("/fr/contact/", _contact_data(email="geen-adres"))
+    assert "Saisissez une adresse" in response.content.decode()
+
+
+def test_contact_honeypot_stores_nothing(client):
+    response = client.post("/nl/contact/", _contact_data(website="http://spam.example"))
+    assert response.status_code == 302
+    assert not ContactRequest.objects.exists()
+    assert not mail.outbox
+
+
+def test_contact_is_rate_limited(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.STERK_CONTACT_RATE_LIMIT = 2
+    for _ in range(2):
+        assert client.post("/nl/contact/", _contact_data()).status_code == 302
+    response = client.post("/nl/contact/", _contact_data())
+    assert response.status_code == 200
+    assert ContactRequest.objects.count() == 2
+    cache.clear()
+
+
+def test_contact_prefills_region_and_topic_from_links(client, antwerpen):
+    html = client.get("/nl/contact/?regio=antwerpen&onderwerp=stakeholder_meeting").content.decode()
+    assert f'<option value="{antwerpen.pk}" selected>' in html
+    assert '<option value="stakeholder_meeting" selected>' in html
