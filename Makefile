@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 ## run: set everything up, load content and demo data, serve on http://127.0.0.1:$(PORT)
 run: setup
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_content
+	$(MANAGE) load_content --only-missing
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -52,7 +52,7 @@ messages: $(STAMPS)/venv
 
 content: setup
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_content
+	$(MANAGE) load_content --only-missing
 
 worker: setup
 	$(MANAGE) db_worker

@@ -16,7 +16,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("mijn/", include("sterk.accounts.urls")),
+    path("beheer/actieplan/", include("sterk.actionplan.urls_manage")),
     path("beheer/", include("sterk.network.urls_manage")),
+    path("actieplan/", include("sterk.actionplan.urls")),
     path("", include("sterk.network.urls")),
     path("", include("sterk.identity.urls")),
     prefix_default_language=True,

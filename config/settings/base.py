@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "sterk.accounts",
     "sterk.identity",
     "sterk.network",
+    "sterk.actionplan",
 ]
 
 MIDDLEWARE = [
@@ -192,3 +193,7 @@ LOGGING = {
 }
 
 SITE_NAME = _("Sterk Sociaal Werk")
+
+# SQLite ignores nulls_distinct=False on the role constraint; role_assign checks duplicates
+# itself, and PostgreSQL enforces the constraint.
+SILENCED_SYSTEM_CHECKS = ["models.W047"]

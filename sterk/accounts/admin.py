@@ -11,9 +11,22 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("email", "first_name", "last_name")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Profile", {"fields": ("first_name", "last_name", "organisation", "job_title",
-                                "sector", "language", "wants_active_role",
-                                "leads_local_consultation", "directory_visible")}),
+        (
+            "Profile",
+            {
+                "fields": (
+                    "first_name",
+                    "last_name",
+                    "organisation",
+                    "job_title",
+                    "sector",
+                    "language",
+                    "wants_active_role",
+                    "leads_local_consultation",
+                    "directory_visible",
+                )
+            },
+        ),
         ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser")}),
     )
     add_fieldsets = ((None, {"fields": ("email", "password1", "password2")}),)

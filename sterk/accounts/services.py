@@ -28,9 +28,7 @@ def pending_join_apply(*, request: HttpRequest, user: Any) -> None:
     if region is None:
         return
     membership_join(user=user, region=region)
-    messages.success(
-        request, _("You are now a member of %(region)s.") % {"region": region.name}
-    )
+    messages.success(request, _("You are now a member of %(region)s.") % {"region": region.name})
 
 
 @transaction.atomic
@@ -68,13 +66,22 @@ def personal_data_export(user: Any) -> str:
             "directory_visible": user.directory_visible,
         },
         "memberships": [
-            {"region": m.region.name, "subregion": m.subregion.name if m.subregion else None,
-             "joined_at": m.joined_at}
+            {
+                "region": m.region.name,
+                "subregion": m.subregion.name if m.subregion else None,
+                "joined_at": m.joined_at,
+            }
             for m in Membership.objects.filter(user=user).select_related("region", "subregion")
         ],
         "roles": [
-            {"role": r.role, "region": str(r.region or ""), "organisation": str(r.organisation or "")}
-            for r in RoleAssignment.objects.filter(user=user).select_related("region", "organisation")
+            {
+                "role": r.role,
+                "region": str(r.region or ""),
+                "organisation": str(r.organisation or ""),
+            }
+            for r in RoleAssignment.objects.filter(user=user).select_related(
+                "region", "organisation"
+            )
         ],
         "contact_requests": list(
             ContactRequest.objects.filter(email=user.email).values(

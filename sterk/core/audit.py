@@ -27,9 +27,7 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """Only the fields that changed, as {field: [before, after]}."""
     keys = set(before) | set(after)
-    return {
-        k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)
-    }
+    return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
 
 
 def audit_record(

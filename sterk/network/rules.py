@@ -65,3 +65,11 @@ rules.add_perm("network.manage_organisations", is_coordinator)
 rules.add_perm("network.manage_roles", is_coordinator)
 rules.add_perm("network.add_region", is_coordinator)
 rules.add_perm("core.view_audit_trail", is_coordinator)
+
+# --- management area (appended) --------------------------------------------------------
+
+# The contact inbox: chairs (their regions' requests) and coordinators (everything).
+rules.add_perm("network.view_contact_inbox", is_coordinator | is_any_chair)
+# Regional priorities and sub-regions are part of the region's own page.
+rules.add_perm("network.change_region_priorities", can_manage_region)
+rules.add_perm("network.change_region_subregions", can_manage_region)

@@ -62,8 +62,10 @@ def stakeholder_organisations() -> QuerySet[Organisation]:
 def region_members(region: Region, *, search: str = "", filters: dict[str, str] | None = None):
     """Members of one region for the chair's list, searchable and filterable."""
     filters = filters or {}
-    qs = Membership.objects.filter(region=region).for_list().order_by(
-        "user__last_name", "user__first_name", "user__email"
+    qs = (
+        Membership.objects.filter(region=region)
+        .for_list()
+        .order_by("user__last_name", "user__first_name", "user__email")
     )
     if search:
         qs = qs.filter(
@@ -97,3 +99,127 @@ def contact_requests_for(user: Any) -> QuerySet[ContactRequest]:
     if roles.coordinator:
         return qs
     return qs.filter(region_id__in=roles.chair_region_ids)
+
+
+# --- management area (appended) --------------------------------------------------------
+
+
+def _count_per_region(qs: QuerySet[Any]) -> Any:
+    """A correlated COUNT per region row (no join fan-out between several counts)."""
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    counted = (
+        qs.filter(region=OuterRef("pk"))
+        .order_by()
+        .values("region")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def regions_for_dashboard(region_ids: Any = None) -> QuerySet[Region]:
+    """Regions with members, members who want an active role and open contact requests.
+    `region_ids=None` means every region."""
+    from .models import ContactStatus
+
+    qs = Region.objects.annotate(
+        member_count=_count_per_region(Membership.objects.all()),
+        active_count=_count_per_region(Membership.objects.filter(user__wants_active_role=True)),
+        open_request_count=_count_per_region(
+            ContactRequest.objects.exclude(status=ContactStatus.DONE)
+        ),
+    )
+    if region_ids is not None:
+        qs = qs.filter(pk__in=region_ids)
+    return qs
+
+
+def members_wanting_active_role(region_ids: Any, *, limit: int = 10) -> list[Membership]:
+    return list(
+        Membership.objects.filter(region_id__in=region_ids, user__wants_active_role=True)
+        .select_related("user", "user__organisation", "region", "subregion")
+        .order_by("-joined_at")[:limit]
+    )
+
+
+def organisations_for_manage(
+    *, search: str = "", type: str = "", stakeholder: str = "", awaiting: bool = False
+) -> QuerySet[Organisation]:
+    from .models import normalise_name
+
+    qs = (
+        Organisation.objects.annotate(people_count=Count("people", distinct=True))
+        .prefetch_related("regions")
+        .order_by("name")
+    )
+    if search:
+        qs = qs.filter(
+            Q(name__icontains=search) | Q(normalised_name__contains=normalise_name(search))
+        )
+    if type:
+        qs = qs.filter(type=type)
+    if stakeholder == "1":
+        qs = qs.filter(is_stakeholder=True)
+    elif stakeholder == "0":
+        qs = qs.filter(is_stakeholder=False)
+    if awaiting:
+        qs = qs.filter(is_approved=False)
+    return qs
+
+
+def role_assignments_for_manage(
+    *, search: str = "", role: str = "", region_id: int | None = None
+) -> QuerySet[RoleAssignment]:
+    qs = RoleAssignment.objects.select_related("user", "region", "organisation").order_by(
+        "role", "user__last_name", "user__first_name", "user__email", "pk"
+    )
+    if search:
+        qs = qs.filter(
+            Q(user__email__icontains=search)
+            | Q(user__first_name__icontains=search)
+            | Q(user__last_name__icontains=search)
+            | Q(organisation__name__icontains=search)
+        )
+    if role:
+        qs = qs.filter(role=role)
+    if region_id:
+        qs = qs.filter(region_id=region_id)
+    return qs
+
+
+def users_by_email(search: str, *, limit: int = 20) -> list[Any]:
+    """People whose e-mail address contains the search text, to pick one for a role."""
+    from django.contrib.auth import get_user_model
+
+    search = search.strip()
+    if len(search) < 3:
+        return []
+    return list(
+        get_user_model()
+        .objects.filter(email__icontains=search, is_active=True)
+        .select_related("organisation")
+        .order_by("email")[:limit]
+    )
+
+
+def audit_entries(*, action: str = "", region_id: int | None = None) -> QuerySet[Any]:
+    from sterk.core.models import AuditEntry
+
+    qs = AuditEntry.objects.select_related("actor")
+    if action:
+        qs = qs.filter(action=action)
+    if region_id:
+        qs = qs.filter(region_id=region_id)
+    return qs
+
+
+def audit_actions() -> list[str]:
+    from sterk.core.models import AuditEntry
+
+    return list(AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct())
+
+
+def subregions_with_counts(region: Region) -> QuerySet[SubRegion]:
+    return region.subregions.annotate(member_count=Count("memberships"))

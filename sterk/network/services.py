@@ -40,7 +40,9 @@ User = get_user_model()
 def membership_join(*, user: Any, region: Region, subregion: SubRegion | None = None) -> Membership:
     """Join a regional platform (idempotent: joining twice keeps one membership)."""
     if subregion is not None and subregion.region_id != region.pk:
-        raise ValidationError(_("This sub-region does not belong to %(region)s.") % {"region": region})
+        raise ValidationError(
+            _("This sub-region does not belong to %(region)s.") % {"region": region}
+        )
     membership, created = Membership.objects.get_or_create(
         user=user, region=region, defaults={"subregion": subregion}
     )
@@ -404,9 +406,7 @@ def region_priority_delete(*, actor: Any, priority: Any) -> None:
 def _check_subregion_slug(region: Region, slug: str, exclude_pk: int | None = None) -> None:
     clash = SubRegion.objects.filter(region=region, slug=slug).exclude(pk=exclude_pk)
     if slug and clash.exists():
-        raise ValidationError(
-            {"slug": _("This region already has a sub-region with this slug.")}
-        )
+        raise ValidationError({"slug": _("This region already has a sub-region with this slug.")})
 
 
 @transaction.atomic
@@ -504,3 +504,21 @@ def members_export_record(*, actor: Any, region: Region, count: int, file_format
         changes={"format": file_format, "rows": count},
         region_id=region.pk,
     )
+
+
+@transaction.atomic
+def role_revoke_checked(*, actor: Any, assignment: RoleAssignment) -> None:
+    """Revoke a role, but never the platform's last coordinator role (nobody could then
+    assign roles any more). The coordinator rows are locked, so two coordinators revoking
+    each other at the same moment cannot both succeed."""
+    if assignment.role == Role.COORDINATOR:
+        others = (
+            RoleAssignment.objects.select_for_update()
+            .filter(role=Role.COORDINATOR)
+            .exclude(pk=assignment.pk)
+        )
+        if not list(others.values_list("pk", flat=True)):
+            raise ValidationError(
+                _("This is the last coordinator of the platform; assign another one first.")
+            )
+    role_revoke(actor=actor, assignment=assignment)

@@ -60,7 +60,10 @@ def test_profile_edit_with_a_proposed_organisation(client):
 
 def test_profile_errors_keep_input(client):
     client.force_login(UserFactory())
-    response = client.post("/nl/mijn/profiel/", {"first_name": "", "last_name": "Maes", "job_title": "coach", "language": "nl"})
+    response = client.post(
+        "/nl/mijn/profiel/",
+        {"first_name": "", "last_name": "Maes", "job_title": "coach", "language": "nl"},
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert 'value="Maes"' in html and 'value="coach"' in html

@@ -14,7 +14,10 @@ def test_diff_keeps_only_changed_fields():
 def test_update_records_before_and_after():
     region = Region.objects.create(slug="limburg", name="Limburg")
     instance_update_audited(
-        actor=None, instance=region, data={"tagline": "Nieuw"}, action="region.updated",
+        actor=None,
+        instance=region,
+        data={"tagline": "Nieuw"},
+        action="region.updated",
         region_id=region.pk,
     )
     entry = AuditEntry.objects.get()

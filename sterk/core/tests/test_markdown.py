@@ -9,7 +9,9 @@ def test_markdown_renders_basic_formatting():
 
 
 def test_markdown_strips_scripts_and_javascript_links():
-    html = render_markdown('<script>alert(1)</script>[x](javascript:alert(1)) <img src=x onerror=alert(1)>')
+    html = render_markdown(
+        "<script>alert(1)</script>[x](javascript:alert(1)) <img src=x onerror=alert(1)>"
+    )
     assert "<script" not in html
     assert "javascript:" not in html
     assert "onerror" not in html

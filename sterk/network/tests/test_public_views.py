@@ -2,8 +2,8 @@
 
 import pytest
 from django.core import mail
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sterk.network.models import ContactRequest, Membership, Role
 from sterk.network.tests.factories import (
@@ -25,7 +25,9 @@ def antwerpen():
 
 def test_region_page_shows_chairs_subregions_and_member_count(client, antwerpen):
     SubRegionFactory(region=antwerpen, name_nl="Kempen")
-    chair = UserFactory(first_name="An", last_name="Peeters", organisation=OrganisationFactory(name="Hogeschool X"))
+    chair = UserFactory(
+        first_name="An", last_name="Peeters", organisation=OrganisationFactory(name="Hogeschool X")
+    )
     RoleAssignmentFactory(user=chair, role=Role.CHAIR, region=antwerpen)
     MembershipFactory.create_batch(3, region=antwerpen)
     response = client.get("/nl/regio/antwerpen/")

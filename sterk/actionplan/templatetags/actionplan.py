@@ -1,0 +1,35 @@
+"""Small helpers for the action plan's templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from sterk.actionplan.models import Status
+from sterk.actionplan.selectors import localise
+
+register = template.Library()
+
+
+@register.filter
+def localised(value: Any) -> Any:
+    """A snapshot value {language: text} (or a list of them) in the current language."""
+    value = localise(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+@register.filter
+def status_label(value: str) -> str:
+    try:
+        return str(Status(value).label)
+    except ValueError:
+        return value
+
+
+@register.filter
+def fixed2(value: Any) -> str:
+    """A number with a dot and two decimals whatever the locale (for SVG coordinates)."""
+    return f"{float(value):.2f}"
