@@ -12,7 +12,9 @@ MANAGE := $(BIN)/python manage.py
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content --only-missing
+	$(MANAGE) load_actionplan
 	$(MANAGE) load_demo
+	$(MANAGE) load_actionplan_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## test: set up and run the whole suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)

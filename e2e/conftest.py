@@ -15,17 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from playwright.sync_api import Error as PlaywrightError
 
-# The Playwright sync API runs an asyncio event loop in this thread; Django refuses ORM
-# calls from a thread with a running loop unless told that this is safe (it is: the loop
-# only drives the browser, and the ORM calls are ordinary blocking test code).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from django.core.cache import cache  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
-
-from e2e.axe import track, untrack  # noqa: E402
+from e2e.axe import track, untrack
+from e2e.support import ARTIFACTS, PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -40,7 +35,6 @@ CHROMIUM_ARGS = [
 MISSING_CHROMIUM = (
     "Chromium not found at /usr/bin/chromium; install Debian's chromium to run the browser tests"
 )
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 REGION_SLUGS = [
     "antwerpen",
@@ -50,7 +44,6 @@ REGION_SLUGS = [
     "vlaams-brabant",
     "brussel",
 ]
-PASSWORD = "Sterk-Sociaal-Werk-2025!"
 
 
 def _require_chromium() -> None:
@@ -67,6 +60,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     # xdist, so a worker never removes another worker's screenshot.
     if not hasattr(session.config, "workerinput"):
         shutil.rmtree(ARTIFACTS / "failures", ignore_errors=True)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Browser tests run after every other test (after pytest-django's own ordering), so
+    # that DJANGO_ALLOW_ASYNC_UNSAFE, set while the browser is open, is never seen by
+    # another test (sterk/core/tests/test_deploy.py runs `check --deploy`, which rightly
+    # fails when a subprocess inherits it).
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -88,12 +90,25 @@ def browser():  # type: ignore[no-untyped-def]
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    # The Playwright sync API keeps an asyncio event loop running in this thread from
+    # start to stop; Django refuses ORM calls from a thread with a running loop unless
+    # told that this is safe. It is here: the loop only drives the browser, and the ORM
+    # calls (fixtures, assertions, database flushes) are ordinary blocking test code.
+    # Set for exactly as long as the loop runs, and put back afterwards.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(autouse=True)

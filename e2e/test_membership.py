@@ -1,30 +1,18 @@
 """Journeys 4 and 5: a visitor signs up through "join" and becomes a member; a member
-joins and leaves a regional platform with one click each."""
+joins and leaves a regional platform with one click each. Also: a sign-up error keeps what
+was typed (journey 7), and log-out."""
 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
-from django.core import mail
 from playwright.sync_api import Page, expect
 
 from e2e.axe import follow, visit
-from e2e.conftest import PASSWORD
+from e2e.support import PASSWORD, wait_for_mail
 
 pytestmark = pytest.mark.browser
-
-
-def wait_for_mail(to: str, timeout: float = 10.0) -> mail.EmailMessage:
-    """The live server runs in this process with the locmem backend: mail.outbox is shared."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for message in mail.outbox:
-            if to in message.to:
-                return message
-        time.sleep(0.05)
-    pytest.fail(f"no e-mail to {to}; outbox: {[(m.to, m.subject) for m in mail.outbox]}")
 
 
 def is_member(email: str, slug: str) -> bool:
@@ -90,7 +78,9 @@ def test_visitor_joins_a_region_through_sign_up_and_e_mail_confirmation(
     expect(confirm).to_have_count(1)
     follow(page, confirm.click)
 
-    # Confirmed in the same browser: signed in, and a member of Antwerpen.
+    # Confirmed in the same browser: signed in, back on the region page, and a member of
+    # Antwerpen without a second "join" step.
+    expect(page).to_have_url(re.compile(r"/nl/(regio/antwerpen|mijn)/$"))
     assert User.objects.get(email=email).emailaddress_set.get(email=email).verified
     expect(page.locator('header form[action$="/account/logout/"]')).to_have_count(1)
     assert is_member(email, "antwerpen")
@@ -124,12 +114,23 @@ def test_member_logs_in_joins_and_leaves_a_region(page: Page, content, make_user
     assert not is_member("jan.maes@example.org", "limburg")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="config/settings/base.py: ACCOUNT_LOGOUT_REDIRECT_URL = 'core:home' names no URL "
-    "(there is no 'core' namespace; the home page is 'identity:home'), so log-out answers "
-    "500. Remove this marker once fixed.",
-)
+def test_sign_up_error_keeps_names_and_e_mail(page: Page, content) -> None:
+    visit(page, "/nl/account/signup/")
+    form = page.locator("main form.account-form")
+    form.locator('input[name="first_name"]').fill("Marie")
+    form.locator('input[name="last_name"]').fill("Dubois")
+    form.locator('input[name="email"]').fill("marie.dubois@example.org")
+    form.locator('input[name="password1"]').fill(PASSWORD)
+    form.locator('input[name="password2"]').fill(PASSWORD + "x")
+    follow(page, lambda: form.locator("button[type=submit]").click())
+
+    expect(page).to_have_url(re.compile(r"/nl/account/signup/$"))
+    expect(form.locator(".errorlist").first).to_be_visible()
+    expect(form.locator('input[name="first_name"]')).to_have_value("Marie")
+    expect(form.locator('input[name="last_name"]')).to_have_value("Dubois")
+    expect(form.locator('input[name="email"]')).to_have_value("marie.dubois@example.org")
+
+
 def test_member_logs_out(page: Page, content, make_user) -> None:
     make_user("els.wouters@example.org", first_name="Els", last_name="Wouters")
     log_in(page, "els.wouters@example.org")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from e2e.axe import visit
-from e2e.conftest import ARTIFACTS
+from e2e.support import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 

@@ -125,7 +125,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sterk Sociaal Werk"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:my_page"
-ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "identity:home"
 
 # Coordinators and chairs must have TOTP before they reach /beheer/. The demo (`make run`)
 # may relax this; config/settings/prod.py refuses to start with it off.

@@ -7,8 +7,9 @@ Texts are {language: text}."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
-PLAN = {
+PLAN: dict[str, Any] = {
     "slug": "2020-2024",
     "start_year": 2020,
     "end_year": 2024,
@@ -43,7 +44,7 @@ PLAN = {
     },
 }
 
-CHALLENGES = [
+CHALLENGES: list[dict[str, Any]] = [
     {
         "number": 1,
         "slug": "vermaatschappelijking",
@@ -171,7 +172,7 @@ CHALLENGES = [
 # The four actions the platform's texts name. "Function" numbers refer to identity.Function
 # (1 waarborgfunctie, 2 laboratoriumfunctie, 3 sociaal-politieke functie) and are set only
 # where the source text states that function's definition.
-ACTIONS = [
+ACTIONS: list[dict[str, Any]] = [
     {
         "slug": "sociaal-werk-versterken-in-de-eerstelijnszones",
         "challenge": 1,
@@ -256,14 +257,14 @@ ACTIONS = [
     },
 ]
 
-ORGANISATIONS = {
+ORGANISATIONS: dict[str, tuple[str, str]] = {
     # name: (type, website)
     "Socius": ("support_centre", "https://socius.be"),
     "Weliswaar": ("media_partner", "https://www.weliswaar.be"),
     "Sociaal.Net": ("media_partner", "https://sociaal.net"),
 }
 
-SPEARHEADS = [
+SPEARHEADS: list[dict[str, Any]] = [
     {
         "number": 1,
         "slug": "europese-sociaalwerkconferentie",
@@ -290,8 +291,11 @@ SPEARHEADS = [
                     "fr": "Conférence européenne du travail social",
                     "en": "European Social Work Conference",
                 },
-                "timing": {"nl": "25-26 april 2024", "fr": "25-26 avril 2024",
-                           "en": "25-26 April 2024"},
+                "timing": {
+                    "nl": "25-26 april 2024",
+                    "fr": "25-26 avril 2024",
+                    "en": "25-26 April 2024",
+                },
                 "description": {"nl": "", "fr": "", "en": ""},
                 "partners": [],
             }
@@ -404,7 +408,7 @@ SPEARHEADS = [
     },
 ]
 
-FIRST_PRIORITIES = [
+FIRST_PRIORITIES: list[dict[str, Any]] = [
     {
         "order": 1,
         "challenges": [],
@@ -443,7 +447,7 @@ FIRST_PRIORITIES = [
     },
 ]
 
-EVALUATION = {
+EVALUATION: dict[str, Any] = {
     "slug": "tussentijdse-evaluatie-2022",
     "date": datetime.date(2022, 5, 5),
     "title": {

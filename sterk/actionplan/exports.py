@@ -208,4 +208,3 @@ def state_pdf(plan: Plan, *, region: Region | None, language: str) -> bytes:
         )
     document = HTML(string=html, base_url=settings.STERK_SITE_URL, url_fetcher=_refuse_fetch)
     return document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
-

@@ -116,8 +116,14 @@ class PlanForm(ServiceModelForm):
 
     class Meta:
         model = Plan
-        fields = ["slug", *translated("title"), "start_year", "end_year", "is_current",
-                  *translated("description")]  # fmt: skip
+        fields = [
+            "slug",
+            *translated("title"),
+            "start_year",
+            "end_year",
+            "is_current",
+            *translated("description"),
+        ]
 
 
 class ChallengeForm(ServiceModelForm):
@@ -181,7 +187,9 @@ class InitiativeForm(ServiceModelForm):
     class Meta:
         model = Initiative
         fields = ["order", *translated("title", "description")]
-        widgets = {f"description_{c}": forms.Textarea(attrs={"rows": 3}) for c in "nl fr en".split()}
+        widgets = {
+            f"description_{c}": forms.Textarea(attrs={"rows": 3}) for c in ["nl", "fr", "en"]
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -227,7 +235,9 @@ class ActivityForm(ServiceModelForm):
     class Meta:
         model = SpearheadActivity
         fields = ["order", *translated("title", "timing", "description"), "partners"]
-        widgets = {f"description_{c}": forms.Textarea(attrs={"rows": 3}) for c in "nl fr en".split()}
+        widgets = {
+            f"description_{c}": forms.Textarea(attrs={"rows": 3}) for c in ["nl", "fr", "en"]
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -405,8 +415,9 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("decision") in (self.CHANGES, self.DECLINE) and not (
-            data.get("message") or ""
-        ).strip():
+        if (
+            data.get("decision") in (self.CHANGES, self.DECLINE)
+            and not (data.get("message") or "").strip()
+        ):
             self.add_error("message", _("Say what should change, or why you decline."))
         return data

@@ -194,7 +194,9 @@ class Action(TimeStampedModel, TrackedState):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.PLAN)
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=Origin.choices, default=Origin.PLAN
+    )
     origin_region = models.ForeignKey(
         "network.Region",
         verbose_name=_("proposed by the regional platform"),
@@ -759,4 +761,6 @@ class ActionProposal(TimeStampedModel):
         return self.status in OPEN_PROPOSAL_STATUSES
 
     def initiative_lines(self) -> list[str]:
-        return [line.strip(" -*\t") for line in self.initiatives.splitlines() if line.strip(" -*\t")]
+        return [
+            line.strip(" -*\t") for line in self.initiatives.splitlines() if line.strip(" -*\t")
+        ]

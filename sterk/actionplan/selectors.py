@@ -201,9 +201,7 @@ def challenge_detail(slug: str) -> Challenge:
 
 
 def challenge_page(challenge: Challenge) -> dict[str, Any]:
-    actions = list(
-        challenge.actions.for_display().prefetch_related("initiatives").in_plan_order()
-    )
+    actions = list(challenge.actions.for_display().prefetch_related("initiatives").in_plan_order())
     conclusions = list(
         EvaluationConclusion.objects.filter(challenge=challenge)
         .select_related("evaluation")
@@ -584,3 +582,16 @@ def proposals_for(user: Any) -> QuerySet[ActionProposal]:
 
 def first_priorities_of(plan: Plan) -> QuerySet[FirstPriority]:
     return plan.first_priorities.prefetch_related("challenges")
+
+
+def home_teaser() -> dict[str, Any] | None:
+    """The current plan in numbers, for the home page (3 queries); None without a plan."""
+    plan = current_plan()
+    if plan is None:
+        return None
+    actions = Action.objects.of_plan(plan).only("status", "progress")
+    return {
+        "plan": plan,
+        "challenge_count": plan.challenges.count(),
+        "summary": StatusSummary.of(actions),
+    }

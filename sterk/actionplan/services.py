@@ -202,9 +202,7 @@ def initiative_update(*, actor: Any, initiative: Initiative, data: dict[str, Any
 @transaction.atomic
 def initiative_delete(*, actor: Any, initiative: Initiative) -> None:
     if initiative.updates.exists():
-        raise ValidationError(
-            _("This initiative has progress updates and cannot be removed.")
-        )
+        raise ValidationError(_("This initiative has progress updates and cannot be removed."))
     instance_delete_audited(
         actor=actor,
         instance=initiative,
@@ -233,9 +231,7 @@ def spearhead_update(*, actor: Any, spearhead: Spearhead, data: dict[str, Any]) 
     return result
 
 
-def activity_create(
-    *, actor: Any, spearhead: Spearhead, data: dict[str, Any]
-) -> SpearheadActivity:
+def activity_create(*, actor: Any, spearhead: Spearhead, data: dict[str, Any]) -> SpearheadActivity:
     data = dict(data, spearhead=spearhead)
     if not data.get("order"):
         data["order"] = _next_order(spearhead.activities.all())
@@ -664,8 +660,7 @@ def _notify_chair(proposal: ActionProposal) -> None:
             }
         email_enqueue(
             key=(
-                f"actionplan:proposal:{proposal.pk}:r{proposal.revision}:"
-                f"{proposal.status}:{email}"
+                f"actionplan:proposal:{proposal.pk}:r{proposal.revision}:{proposal.status}:{email}"
             ),
             to=email,
             subject=subject,

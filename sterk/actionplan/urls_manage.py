@@ -52,9 +52,7 @@ urlpatterns = [
     path("conclusies/<int:pk>/", views.conclusion_edit, name="conclusion_edit"),
     path("conclusies/<int:pk>/verwijderen/", views.conclusion_delete, name="conclusion_delete"),
     path("voortgang/", views.progress_list, name="progress_list"),
-    path(
-        "voortgang/speerpunt/<int:pk>/", views.progress_spearhead, name="progress_spearhead"
-    ),
+    path("voortgang/speerpunt/<int:pk>/", views.progress_spearhead, name="progress_spearhead"),
     path(
         "voortgang/<str:kind>/<int:pk>/",
         views.progress_post,

@@ -31,7 +31,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     context = selectors.plan_overview(plan, filters)
     context.update({"form": form, "filters": filters})
     template = "actionplan/overview.html"
-    if getattr(request, "htmx", False) and request.htmx.target == "plan-results":
+    htmx = getattr(request, "htmx", None)
+    if htmx and htmx.target == "plan-results":
         template += "#results"
     return render(request, template, context)
 
@@ -60,13 +61,15 @@ def spearhead_detail(request: HttpRequest, slug: str) -> HttpResponse:
     except Spearhead.DoesNotExist as exc:
         raise Http404 from exc
     context = selectors.spearhead_page(spearhead)
-    context["can_post"] = request.user.has_perm("actionplan.view_progress_area")
+    context["can_post"] = request.user.has_perm("actionplan.post_progress", spearhead)
     return render(request, "actionplan/spearhead_detail.html", context)
 
 
 def evaluation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     evaluation = get_object_or_404(Evaluation.objects.select_related("plan"), slug=slug)
-    return render(request, "actionplan/evaluation_detail.html", selectors.evaluation_page(evaluation))
+    return render(
+        request, "actionplan/evaluation_detail.html", selectors.evaluation_page(evaluation)
+    )
 
 
 def _region_param(request: HttpRequest) -> Region | None:

@@ -250,9 +250,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 @management_view
 def action_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_perm(request, "actionplan.manage_plan")
-    action = (
-        get_object_or_404(Action.objects.select_related("challenge"), pk=pk) if pk else None
-    )
+    action = get_object_or_404(Action.objects.select_related("challenge"), pk=pk) if pk else None
     form = ActionForm(request.POST or None, instance=action)
     done = _save_form(
         request,
@@ -490,9 +488,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
     evaluations = Evaluation.objects.select_related("plan").annotate(
         conclusion_count=Count("conclusions")
     )
-    return render(
-        request, "actionplan/manage/evaluation_list.html", {"evaluations": evaluations}
-    )
+    return render(request, "actionplan/manage/evaluation_list.html", {"evaluations": evaluations})
 
 
 @management_view
@@ -695,6 +691,8 @@ def progress_delete(request: HttpRequest, pk: int) -> HttpResponse:
     require_perm(request, "actionplan.delete_progress")
     update = get_object_or_404(ProgressUpdate.objects.for_display(), pk=pk)
     target = update.target
+    if target is None:
+        raise Http404
     kind = {Action: "actie", Initiative: "initiatief", SpearheadActivity: "activiteit"}[
         type(target)
     ]
@@ -804,9 +802,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                     messages.success(request, _("The chair was asked for changes."))
                 else:
-                    services.proposal_decline(
-                        actor=request.user, proposal=proposal, reason=message
-                    )
+                    services.proposal_decline(actor=request.user, proposal=proposal, reason=message)
                     messages.success(request, _("The proposal was declined."))
             except ValidationError as exc:
                 apply_errors(form, exc)

@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from sterk.actionplan import selectors as actionplan_selectors
 from sterk.network import selectors as network_selectors
 
 from . import selectors
@@ -16,6 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "krachtlijnen": selectors.krachtlijnen(),
             "functions": selectors.functions(),
             "regions": network_selectors.regions_with_counts(),
+            "plan_teaser": actionplan_selectors.home_teaser(),
         },
     )
 
@@ -39,7 +41,12 @@ def krachtlijn_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "identity/item_detail.html",
-        {"item": krachtlijn, "siblings": selectors.krachtlijnen(), "kind": "krachtlijn"},
+        {
+            "item": krachtlijn,
+            "siblings": selectors.krachtlijnen(),
+            "kind": "krachtlijn",
+            "plan_actions": actionplan_selectors.actions_for_krachtlijn(krachtlijn),
+        },
     )
 
 

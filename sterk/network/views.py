@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sterk.actionplan.selectors import actions_for_region
 from sterk.core.ratelimit import client_ip, rate_limited
 from sterk.identity.selectors import page_or_none
 
@@ -36,6 +37,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "network/region_detail.html",
         {
             "region": region,
+            "plan_actions": actions_for_region(region),
             "membership": membership,
             "join_form": JoinForm(region=region) if request.user.is_authenticated else None,
         },
@@ -53,6 +55,9 @@ def region_join(request: HttpRequest, slug: str) -> HttpResponse:
             _("Create an account or log in to join %(region)s.") % {"region": region.name},
         )
         return redirect_to_login(request.get_full_path(), login_url=reverse("account_signup"))
+    if request.method == "GET" and selectors.membership_of(request.user, region):
+        # Already joined (e.g. at sign-up after clicking "join"): nothing left to confirm.
+        return redirect(region.get_absolute_url())
     form = JoinForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         try:

@@ -43,21 +43,34 @@ def test_progress_record_sets_the_current_state_and_keeps_history(antwerpen):
     action = ActionFactory(carrier_regions=[antwerpen])
     chair = chair_of(antwerpen)
     services.progress_record(
-        actor=chair, target=action, date=D(2021, 3, 1), status=Status.PREPARING,
-        narrative="Werkgroep samengesteld.", progress=10,
-    )  # fmt: skip
+        actor=chair,
+        target=action,
+        date=D(2021, 3, 1),
+        status=Status.PREPARING,
+        narrative="Werkgroep samengesteld.",
+        progress=10,
+    )
     services.progress_record(
-        actor=chair, target=action, date=D(2022, 3, 1), status=Status.RUNNING,
-        narrative="Gestart.", progress=40, links=["https://example.org/verslag"],
-    )  # fmt: skip
+        actor=chair,
+        target=action,
+        date=D(2022, 3, 1),
+        status=Status.RUNNING,
+        narrative="Gestart.",
+        progress=40,
+        links=["https://example.org/verslag"],
+    )
     action.refresh_from_db()
     assert (action.status, action.progress, action.status_date) == (
-        Status.RUNNING, 40, D(2022, 3, 1),
-    )  # fmt: skip
+        Status.RUNNING,
+        40,
+        D(2022, 3, 1),
+    )
     assert action.updates.count() == 2
     latest = action.updates.latest_first().first()
     assert latest.on_behalf_region == antwerpen
-    assert latest.links == [{"title": "https://example.org/verslag", "url": "https://example.org/verslag"}]
+    assert latest.links == [
+        {"title": "https://example.org/verslag", "url": "https://example.org/verslag"}
+    ]
     entry = AuditEntry.objects.filter(action="progress.recorded").first()
     assert entry.region_id == antwerpen.pk
     assert entry.actor == chair
@@ -87,19 +100,30 @@ def test_completed_means_100_percent_and_future_dates_and_over_100_are_refused()
     assert action.progress == 100
     with pytest.raises(ValidationError):
         services.progress_record(
-            actor=actor, target=action, date=timezone.localdate() + datetime.timedelta(days=1),
-            status=Status.RUNNING, narrative="Morgen.",
-        )  # fmt: skip
+            actor=actor,
+            target=action,
+            date=timezone.localdate() + datetime.timedelta(days=1),
+            status=Status.RUNNING,
+            narrative="Morgen.",
+        )
     with pytest.raises(ValidationError):
         services.progress_record(
-            actor=actor, target=action, date=D(2023, 2, 1), status=Status.RUNNING,
-            narrative="Te veel.", progress=120,
-        )  # fmt: skip
+            actor=actor,
+            target=action,
+            date=D(2023, 2, 1),
+            status=Status.RUNNING,
+            narrative="Te veel.",
+            progress=120,
+        )
     with pytest.raises(ValidationError):
         services.progress_record(
-            actor=actor, target=action, date=D(2023, 2, 1), status=Status.RUNNING,
-            narrative="Link.", links=["javascript:alert(1)"],
-        )  # fmt: skip
+            actor=actor,
+            target=action,
+            date=D(2023, 2, 1),
+            status=Status.RUNNING,
+            narrative="Link.",
+            links=["javascript:alert(1)"],
+        )
     assert action.updates.count() == 1
 
 
@@ -108,13 +132,19 @@ def test_progress_on_initiatives_and_activities_is_separate(socius):
     activity = ActivityFactory(spearhead=SpearheadFactory(lead_organisation=socius))
     rep = stakeholder_of(socius)
     services.progress_record(
-        actor=coordinator(), target=initiative, date=D(2022, 1, 1), status=Status.RUNNING,
+        actor=coordinator(),
+        target=initiative,
+        date=D(2022, 1, 1),
+        status=Status.RUNNING,
         narrative="Bezig.",
-    )  # fmt: skip
+    )
     services.progress_record(
-        actor=rep, target=activity, date=D(2022, 5, 5), status=Status.COMPLETED,
+        actor=rep,
+        target=activity,
+        date=D(2022, 5, 5),
+        status=Status.COMPLETED,
         narrative="Publicatie voorgesteld.",
-    )  # fmt: skip
+    )
     initiative.refresh_from_db()
     activity.refresh_from_db()
     initiative.action.refresh_from_db()
@@ -175,9 +205,14 @@ def test_only_one_plan_is_current():
     old = PlanFactory(is_current=True, slug="oud")
     new = services.plan_create(
         actor=coordinator(),
-        data={"slug": "2025-2029", "title_nl": "Volgend plan", "start_year": 2025,
-              "end_year": 2029, "is_current": True},
-    )  # fmt: skip
+        data={
+            "slug": "2025-2029",
+            "title_nl": "Volgend plan",
+            "start_year": 2025,
+            "end_year": 2029,
+            "is_current": True,
+        },
+    )
     old.refresh_from_db()
     assert new.is_current and not old.is_current
     assert Plan.objects.current() == new
@@ -197,9 +232,13 @@ def test_snapshot_is_the_state_on_the_date_and_never_changes_afterwards(plan, an
     activity = ActivityFactory()
     actor = coordinator()
     services.progress_record(
-        actor=actor, target=action, date=D(2021, 6, 1), status=Status.RUNNING,
-        progress=30, narrative="Bezig.",
-    )  # fmt: skip
+        actor=actor,
+        target=action,
+        date=D(2021, 6, 1),
+        status=Status.RUNNING,
+        progress=30,
+        narrative="Bezig.",
+    )
     services.progress_record(
         actor=actor, target=action, date=D(2022, 9, 1), status=Status.COMPLETED, narrative="Klaar."
     )
@@ -232,9 +271,7 @@ def test_snapshot_is_the_state_on_the_date_and_never_changes_afterwards(plan, an
     with pytest.raises(ValidationError):
         services.evaluation_snapshot_take(actor=actor, evaluation=evaluation)
     with pytest.raises(ValidationError):
-        services.evaluation_update(
-            actor=actor, evaluation=evaluation, data={"date": D(2023, 1, 1)}
-        )
+        services.evaluation_update(actor=actor, evaluation=evaluation, data={"date": D(2023, 1, 1)})
     evaluation.refresh_from_db()
     assert evaluation.snapshot == frozen
 
@@ -252,9 +289,12 @@ def test_conclusions_belong_to_one_subject_of_the_same_plan(plan):
         services.conclusion_save(
             actor=coordinator(),
             evaluation=evaluation,
-            data={"challenge": challenge, "action": ActionFactory(challenge=challenge),
-                  "text_nl": "Twee."},
-        )  # fmt: skip
+            data={
+                "challenge": challenge,
+                "action": ActionFactory(challenge=challenge),
+                "text_nl": "Twee.",
+            },
+        )
     other_plan_challenge = ChallengeFactory(plan=PlanFactory())
     with pytest.raises(ValidationError):
         services.conclusion_save(
@@ -317,11 +357,15 @@ def test_a_proposal_goes_through_changes_to_approval(antwerpen, limburg):
     assert action.title == "Minder bureaucratie, meer hulpverlening"
     assert set(action.carrier_regions.all()) == {antwerpen, limburg}
     assert action.krachtlijnen.count() == 1
-    assert [i.title for i in action.initiatives.all()] == ["Werklast in kaart", "Projecten uitlichten"]
+    assert [i.title for i in action.initiatives.all()] == [
+        "Werklast in kaart",
+        "Projecten uitlichten",
+    ]
     assert OutboundEmail.objects.filter(to=chair.email).count() == 2
-    assert AuditEntry.objects.filter(
-        action__startswith="proposal.", region_id=antwerpen.pk
-    ).count() == 4  # submitted, changes_requested, resubmitted, approved
+    assert (
+        AuditEntry.objects.filter(action__startswith="proposal.", region_id=antwerpen.pk).count()
+        == 4
+    )  # submitted, changes_requested, resubmitted, approved
 
     with pytest.raises(ValidationError):
         services.proposal_decline(actor=decider, proposal=proposal, reason="Toch niet.")
@@ -346,8 +390,9 @@ def test_decline_needs_a_reason_and_mails_the_chair_once(antwerpen):
     assert OutboundEmail.objects.filter(to=chair.email).count() == 1
 
 
-def test_the_chair_receives_the_decision_by_email(antwerpen, mailoutbox,
-                                                  django_capture_on_commit_callbacks):
+def test_the_chair_receives_the_decision_by_email(
+    antwerpen, mailoutbox, django_capture_on_commit_callbacks
+):
     chair = chair_of(antwerpen)
     proposal = services.proposal_submit(
         actor=chair, region=antwerpen, data=_proposal_data(ChallengeFactory())
@@ -384,7 +429,9 @@ def test_organisation_ensure_reuses_by_normalised_name():
     from sterk.network.models import Organisation
 
     existing = Organisation.objects.create(name="Socius vzw")
-    assert services.organisation_ensure(actor=None, name="Socius", type="support_centre") == existing
+    assert (
+        services.organisation_ensure(actor=None, name="Socius", type="support_centre") == existing
+    )
     created = services.organisation_ensure(
         actor=None, name="Sociaal.Net", type="media_partner", is_stakeholder=True
     )

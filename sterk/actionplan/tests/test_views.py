@@ -1,4 +1,5 @@
 import datetime
+import itertools
 import re
 
 import pytest
@@ -26,6 +27,7 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 STATUSES = list(Status)
+_batches = itertools.count()
 
 
 def assert_accessible_markup(html: str) -> None:
@@ -44,6 +46,7 @@ def assert_accessible_markup(html: str) -> None:
 
 def build_plan(plan, n_actions: int, n_updates_per_action: int = 1):
     """A plan with n actions in bulk: carriers, krachtlijnen, initiatives and updates."""
+    batch = next(_batches)
     challenges = [ChallengeFactory(plan=plan) for _ in range(8)]
     regions = [RegionFactory() for _ in range(3)]
     organisation = OrganisationFactory()
@@ -52,7 +55,7 @@ def build_plan(plan, n_actions: int, n_updates_per_action: int = 1):
     actions = Action.objects.bulk_create(
         Action(
             challenge=challenges[i % 8],
-            slug=f"bulk-{n_actions}-{i}",
+            slug=f"bulk-{batch}-{i}",
             title_nl=f"Actie {i}",
             order=i,
             status=STATUSES[i % 5],
@@ -70,29 +73,39 @@ def build_plan(plan, n_actions: int, n_updates_per_action: int = 1):
         org_through(action_id=a.pk, organisation_id=organisation.pk) for a in actions[::2]
     )
     k_through = Action.krachtlijnen.through
-    k_through.objects.bulk_create(k_through(action_id=a.pk, krachtlijn_id=krachtlijn.pk)
-                                  for a in actions)  # fmt: skip
+    k_through.objects.bulk_create(
+        k_through(action_id=a.pk, krachtlijn_id=krachtlijn.pk) for a in actions
+    )
     f_through = Action.functions.through
-    f_through.objects.bulk_create(f_through(action_id=a.pk, function_id=function.pk)
-                                  for a in actions)  # fmt: skip
+    f_through.objects.bulk_create(
+        f_through(action_id=a.pk, function_id=function.pk) for a in actions
+    )
     initiatives = Initiative.objects.bulk_create(
         Initiative(action=a, order=j, title_nl=f"Initiatief {j}") for a in actions for j in range(2)
     )
     ProgressUpdate.objects.bulk_create(
-        ProgressUpdate(action=a, date=datetime.date(2021, 1, 1 + j), status=Status.RUNNING,
-                       narrative="Bezig.")
-        for a in actions for j in range(n_updates_per_action)
-    )  # fmt: skip
+        ProgressUpdate(
+            action=a, date=datetime.date(2021, 1, 1 + j), status=Status.RUNNING, narrative="Bezig."
+        )
+        for a in actions
+        for j in range(n_updates_per_action)
+    )
     ProgressUpdate.objects.bulk_create(
-        ProgressUpdate(initiative=i, date=datetime.date(2021, 2, 1), status=Status.RUNNING,
-                       narrative="Bezig.")
+        ProgressUpdate(
+            initiative=i, date=datetime.date(2021, 2, 1), status=Status.RUNNING, narrative="Bezig."
+        )
         for i in initiatives[::3]
-    )  # fmt: skip
+    )
     spearhead = SpearheadFactory(plan=plan, partners=[organisation])
     for _ in range(3):
         ActivityFactory(spearhead=spearhead)
-    return {"challenge": challenges[0], "region": regions[0], "krachtlijn": krachtlijn,
-            "action": actions[0], "spearhead": spearhead}  # fmt: skip
+    return {
+        "challenge": challenges[0],
+        "region": regions[0],
+        "krachtlijn": krachtlijn,
+        "action": actions[0],
+        "spearhead": spearhead,
+    }
 
 
 def count_queries(client, url) -> int:
@@ -104,15 +117,19 @@ def count_queries(client, url) -> int:
 
 def test_public_pages_keep_a_constant_query_count_from_10_to_1000_actions(client, plan):
     small = build_plan(plan, 10)
-    urls = lambda objs: [  # noqa: E731
-        reverse("actionplan:overview"),
-        reverse("actionplan:overview") + f"?regio={objs['region'].slug}&status=not_started"
-        f"&krachtlijn={objs['krachtlijn'].slug}",
-        objs["challenge"].get_absolute_url(),
-        objs["spearhead"].get_absolute_url(),
-        reverse("actionplan:export_csv"),
-        reverse("actionplan:export_json"),
-    ]
+
+    def urls(objs):
+        overview = reverse("actionplan:overview")
+        return [
+            overview,
+            f"{overview}?regio={objs['region'].slug}&status=not_started"
+            f"&krachtlijn={objs['krachtlijn'].slug}",
+            objs["challenge"].get_absolute_url(),
+            objs["spearhead"].get_absolute_url(),
+            reverse("actionplan:export_csv"),
+            reverse("actionplan:export_json"),
+        ]
+
     before = [count_queries(client, url) for url in urls(small)]
     big = build_plan(plan, 990)
     assert Action.objects.count() == 1000
@@ -131,8 +148,11 @@ def test_action_page_keeps_a_constant_query_count_as_updates_grow(client, plan):
 
 def test_management_lists_keep_a_constant_query_count(client, plan):
     client.force_login(coordinator())
-    urls = [reverse("actionplan_manage:action_list"), reverse("actionplan_manage:progress_list"),
-            reverse("actionplan_manage:dashboard")]  # fmt: skip
+    urls = [
+        reverse("actionplan_manage:action_list"),
+        reverse("actionplan_manage:progress_list"),
+        reverse("actionplan_manage:dashboard"),
+    ]
     build_plan(plan, 10)
     before = [count_queries(client, url) for url in urls]
     build_plan(plan, 200)
@@ -143,9 +163,13 @@ def test_overview_shows_challenges_bars_table_and_filters(client, plan, antwerpe
     regional = ActionFactory(carrier_regions=[antwerpen], title_nl="Werken in vertrouwen")
     other = ActionFactory(title_nl="Digitale inclusie")
     services.progress_record(
-        actor=None, target=regional, date=datetime.date(2022, 1, 1), status=Status.RUNNING,
-        progress=50, narrative="Bezig.",
-    )  # fmt: skip
+        actor=None,
+        target=regional,
+        date=datetime.date(2022, 1, 1),
+        status=Status.RUNNING,
+        progress=50,
+        narrative="Bezig.",
+    )
     SpearheadFactory(title_nl="Rechtvaardige duurzaamheid")
     response = client.get(reverse("actionplan:overview"))
     html = response.content.decode()
@@ -176,32 +200,48 @@ def test_overview_serves_its_results_partial_to_htmx(client, plan):
 
 def test_detail_pages_render_accessibly(client, plan, antwerpen, socius):
     krachtlijn = KrachtlijnFactory(title_nl="Politiserend werken")
-    action = ActionFactory(carrier_regions=[antwerpen], carrier_organisations=[socius],
-                           krachtlijnen=[krachtlijn])  # fmt: skip
+    action = ActionFactory(
+        carrier_regions=[antwerpen], carrier_organisations=[socius], krachtlijnen=[krachtlijn]
+    )
     initiative = InitiativeFactory(action=action, title_nl="Praktijksafari")
     services.progress_record(
-        actor=None, target=initiative, date=datetime.date(2021, 11, 19), status=Status.COMPLETED,
+        actor=None,
+        target=initiative,
+        date=datetime.date(2021, 11, 19),
+        status=Status.COMPLETED,
         narrative="Online praktijksafari over onderbescherming.",
         links=[{"title": "Opname", "url": "https://example.org/safari"}],
-    )  # fmt: skip
+    )
     spearhead = SpearheadFactory(lead_organisation=socius)
     activity = ActivityFactory(spearhead=spearhead, title_nl="Verstaan")
     services.progress_record(
-        actor=None, target=activity, date=datetime.date(2022, 5, 5), status=Status.COMPLETED,
+        actor=None,
+        target=activity,
+        date=datetime.date(2022, 5, 5),
+        status=Status.COMPLETED,
         narrative="Publicatie voorgesteld.",
-    )  # fmt: skip
+    )
     evaluation = EvaluationFactory(plan=plan)
     services.evaluation_snapshot_take(actor=None, evaluation=evaluation)
     services.conclusion_save(
         actor=None, evaluation=evaluation, data={"action": action, "text_nl": "Sterk begin."}
     )
     for url, expected in [
-        (action.get_absolute_url(), ["Praktijksafari", "Online praktijksafari", "Socius",
-                                     "Politiserend werken", "Sterk begin.", "https://example.org/safari"]),
+        (
+            action.get_absolute_url(),
+            [
+                "Praktijksafari",
+                "Online praktijksafari",
+                "Socius",
+                "Politiserend werken",
+                "Sterk begin.",
+                "https://example.org/safari",
+            ],
+        ),
         (action.challenge.get_absolute_url(), [action.title, "<svg"]),
         (spearhead.get_absolute_url(), ["Verstaan", "Publicatie voorgesteld.", "Socius"]),
         (evaluation.get_absolute_url(), [action.title, "Sterk begin.", "<svg"]),
-    ]:  # fmt: skip
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
@@ -219,8 +259,9 @@ def test_without_a_current_plan_the_overview_says_so(client):
 
 def test_region_and_krachtlijn_includes(client, plan, antwerpen, limburg):
     krachtlijn = KrachtlijnFactory(slug="nabijheid", title_nl="Nabijheid")
-    ours = ActionFactory(carrier_regions=[antwerpen], krachtlijnen=[krachtlijn],
-                         title_nl="Werken in vertrouwen")  # fmt: skip
+    ours = ActionFactory(
+        carrier_regions=[antwerpen], krachtlijnen=[krachtlijn], title_nl="Werken in vertrouwen"
+    )
     ActionFactory(carrier_regions=[limburg], title_nl="Diversiteit")
     assert list(selectors.actions_for_region(antwerpen)) == [ours]
     assert list(selectors.actions_for_krachtlijn(krachtlijn)) == [ours]
@@ -265,18 +306,30 @@ def test_coordinator_runs_the_plan_through_the_management_pages(client, plan, an
     challenge = ChallengeFactory(plan=plan)
     response = client.post(
         reverse("actionplan_manage:action_create"),
-        {"challenge": challenge.pk, "title_nl": "Nieuwe actie", "title_fr": "Nouvelle action",
-         "origin": "regional", "carrier_regions": [antwerpen.pk]},
-    )  # fmt: skip
+        {
+            "challenge": challenge.pk,
+            "title_nl": "Nieuwe actie",
+            "title_fr": "Nouvelle action",
+            "origin": "regional",
+            "carrier_regions": [antwerpen.pk],
+        },
+    )
     assert response.status_code == 200 and b"error-summary" in response.content  # no region
     response = client.post(
         reverse("actionplan_manage:action_create"),
-        {"challenge": challenge.pk, "title_nl": "Nieuwe actie", "title_fr": "Nouvelle action",
-         "origin": "plan", "carrier_regions": [antwerpen.pk]},
-    )  # fmt: skip
+        {
+            "challenge": challenge.pk,
+            "title_nl": "Nieuwe actie",
+            "title_fr": "Nouvelle action",
+            "origin": "plan",
+            "carrier_regions": [antwerpen.pk],
+        },
+    )
     assert response.status_code == 302
     action = Action.objects.get(slug="nieuwe-actie")
-    assert action.title_fr == "Nouvelle action" and list(action.carrier_regions.all()) == [antwerpen]
+    assert action.title_fr == "Nouvelle action" and list(action.carrier_regions.all()) == [
+        antwerpen
+    ]
     response = client.post(
         reverse("actionplan_manage:initiative_create", args=[action.pk]),
         {"title_nl": "Eerste initiatief"},
@@ -299,8 +352,24 @@ def test_coordinator_runs_the_plan_through_the_management_pages(client, plan, an
     assert response.status_code == 302 and evaluation.conclusions.count() == 1
     response = client.post(
         reverse("actionplan_manage:spearhead_create"),
-        {"plan": plan.pk, "number": 1, "title_nl": "Krapte op de arbeidsmarkt",
-         "start_year": 2022, "end_year": 2024},
-    )  # fmt: skip
+        {
+            "plan": plan.pk,
+            "number": 1,
+            "title_nl": "Krapte op de arbeidsmarkt",
+            "start_year": 2022,
+            "end_year": 2024,
+        },
+    )
     assert response.status_code == 302
     assert plan.spearheads.get().slug == "krapte-op-de-arbeidsmarkt"
+
+
+def test_home_teaser(plan):
+    ActionFactory(status=Status.COMPLETED)
+    ActionFactory()
+    teaser = selectors.home_teaser()
+    assert teaser["summary"].total == 2 and teaser["summary"].completed == 1
+    html = render_to_string("actionplan/_home_teaser.html", {"plan_teaser": teaser})
+    assert reverse("actionplan:overview") in html
+    assert_accessible_markup(html)
+    assert render_to_string("actionplan/_home_teaser.html", {"plan_teaser": None}).strip() == ""

@@ -1,0 +1,139 @@
+import datetime
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from sterk.actionplan import content
+from sterk.actionplan.models import (
+    Action,
+    ActionProposal,
+    Challenge,
+    Evaluation,
+    FirstPriority,
+    Initiative,
+    Origin,
+    Plan,
+    ProposalStatus,
+    Spearhead,
+    SpearheadActivity,
+)
+from sterk.network.models import Organisation
+
+from .factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+DUTCH_TITLES = [
+    "Sociaal werk in een context van vermaatschappelijking",
+    "Sterk Sociaal Werk en digitalisering",
+    "Sterk Sociaal Werk in een superdiverse context",
+    "Sterk Sociaal Werk verbindt ecologie en sociaal beleid",
+    "Sterk Sociaal Werk en werken in/met vertrouwen",
+    "Sterk Sociaal Werk in een multidisciplinaire context",
+    "Sterk Sociaal Werk en hybridisering",
+    "Sterk Sociaal Werk en onderbescherming",
+]
+
+
+def counts():
+    return [
+        m.objects.count()
+        for m in (
+            Plan,
+            Challenge,
+            Action,
+            Initiative,
+            Spearhead,
+            SpearheadActivity,
+            FirstPriority,
+            Evaluation,
+            Organisation,
+        )
+    ]
+
+
+def test_load_actionplan_loads_the_real_structure_idempotently():
+    existing = OrganisationFactory(name="Socius vzw", is_stakeholder=True)
+    call_command("load_actionplan", stdout=None)
+    first = counts()
+    call_command("load_actionplan", stdout=None)
+    assert counts() == first
+
+    plan = Plan.objects.get()
+    assert plan.is_current and plan.period == "2020-2024"
+    challenges = list(plan.challenges.order_by("number"))
+    assert [c.title_nl for c in challenges] == DUTCH_TITLES
+    for obj in [
+        plan,
+        *challenges,
+        *Action.objects.all(),
+        *Spearhead.objects.all(),
+        *SpearheadActivity.objects.all(),
+        *FirstPriority.objects.all(),
+        *Evaluation.objects.all(),
+    ]:
+        for language in ("nl", "fr", "en"):
+            assert getattr(obj, f"title_{language}"), (obj, language)
+
+    actions = {a.slug: a.challenge.number for a in Action.objects.select_related("challenge")}
+    assert actions == {
+        "sociaal-werk-versterken-in-de-eerstelijnszones": 1,
+        "impulsen-voor-nieuwe-digitale-praktijken": 2,
+        "samenwerking-formeel-aanbod-burgerinitiatieven-verenigingsleven": 7,
+        "onderbescherming-aanpakken": 8,
+    }
+    assert all(a.origin == Origin.PLAN for a in Action.objects.all())
+
+    spearheads = list(Spearhead.objects.order_by("number"))
+    assert len(spearheads) == 5
+    assert all(s.period == "2022-2024" for s in spearheads)
+    politicising = Spearhead.objects.get(slug="draagvlak-en-politiserend-werken")
+    assert politicising.lead_organisation == existing  # found by normalised name
+    assert {o.name for o in politicising.partners.all()} == {"Weliswaar", "Sociaal.Net"}
+    activities = list(politicising.activities.all())
+    assert [a.title_nl for a in activities] == ["Vertellen", "Verstaan", "Versterken"]
+    assert [a.title_en for a in activities] == ["Tell", "Understand", "Strengthen"]
+    assert {o.name for o in activities[0].partners.all()} == {"Weliswaar", "Sociaal.Net"}
+    assert FirstPriority.objects.filter(year=2020).count() == 4
+    evaluation = Evaluation.objects.get()
+    assert evaluation.date == datetime.date(2022, 5, 5)
+    assert not evaluation.is_frozen  # the coordinator takes it once the history is entered
+
+
+def test_load_actionplan_keeps_edits_unless_asked_to_update():
+    call_command("load_actionplan", stdout=None)
+    challenge = Challenge.objects.get(number=1)
+    challenge.summary_nl = "Aangepast door de coördinator."
+    challenge.save()
+    call_command("load_actionplan", stdout=None)
+    challenge.refresh_from_db()
+    assert challenge.summary_nl == "Aangepast door de coördinator."
+    call_command("load_actionplan", "--update", stdout=None)
+    challenge.refresh_from_db()
+    assert challenge.summary_nl == content.CHALLENGES[0]["summary"]["nl"]
+
+
+def test_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("load_actionplan_demo", stdout=None)
+    assert not Action.objects.exists()
+
+
+def test_demo_adds_13_demo_actions_proposals_in_every_state_and_progress(settings):
+    settings.DEBUG = False
+    call_command("load_actionplan_demo", "--force", stdout=None)
+    first = counts() + [ActionProposal.objects.count()]
+    call_command("load_actionplan_demo", "--force", stdout=None)
+    assert counts() + [ActionProposal.objects.count()] == first
+
+    demo = Action.objects.filter(title_nl__endswith="(demo)", origin=Origin.PLAN)
+    assert demo.count() == 13
+    assert Action.objects.filter(origin=Origin.PLAN).count() == 17
+    assert {p.status for p in ActionProposal.objects.all()} == set(ProposalStatus.values)
+    regional = Action.objects.get(origin=Origin.REGIONAL)
+    assert regional.origin_region.slug == "west-vlaanderen"
+    assert all(a.initiatives.exists() for a in demo)
+    assert demo.exclude(status="not_started").exists()
+    evaluation = Evaluation.objects.get()
+    assert evaluation.is_frozen and evaluation.snapshot
