@@ -139,3 +139,19 @@ def test_member_logs_out(page: Page, content, make_user) -> None:
     expect(page).to_have_url(re.compile(r"/nl/$"))
     expect(page.locator('header a[href$="/account/login/"]')).to_have_count(1)
     expect(page.locator('header form[action$="/account/logout/"]')).to_have_count(0)
+
+
+def test_member_finds_a_colleague_in_the_directory(page: Page, content, make_user) -> None:
+    colleague = make_user("karim.elamrani@example.org", first_name="Karim", last_name="El Amrani")
+    colleague.directory_visible = True
+    colleague.job_title = "buurtwerker"
+    colleague.save()
+    make_user("ines.claes@example.org", first_name="Ines", last_name="Claes")
+    log_in(page, "ines.claes@example.org")
+    follow(page, lambda: page.locator('main a[href$="/leden/"]').click())
+    expect(page.locator("main h2", has_text="Karim El Amrani")).to_have_count(1)
+    expect(page.locator("main h2", has_text="Ines Claes")).to_have_count(0)
+    page.locator("#directory-q").fill("buurtwerk")
+    follow(page, lambda: page.locator("main form[role=search] button[type=submit]").click())
+    expect(page).to_have_url(re.compile(r"/nl/leden/\?q=buurtwerk"))
+    expect(page.locator("main h2", has_text="Karim El Amrani")).to_have_count(1)

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "sterk.identity",
     "sterk.network",
     "sterk.actionplan",
+    "sterk.events",
+    "sterk.practices",
 ]
 
 MIDDLEWARE = [
@@ -84,7 +86,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "sterk.sqlite3",
+            "NAME": str(VAR_DIR / "sterk.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so two writers never deadlock
                 # on a lock upgrade; WAL lets readers go on while one writes.

@@ -133,7 +133,7 @@ def as_json(plan: Plan, *, region: Region | None, language: str) -> dict[str, An
 
 
 def _latest_narratives(plan: Plan) -> dict[tuple[str, int], dict[str, Any]]:
-    latest: dict[tuple[str, int], dict[str, Any]] = {}
+    latest: dict[tuple[str, int], Any] = {}
     updates = (
         ProgressUpdate.objects.filter(
             Q(action__challenge__plan=plan) | Q(activity__spearhead__plan=plan)

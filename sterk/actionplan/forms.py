@@ -171,7 +171,7 @@ class ActionForm(ServiceModelForm):
         self.fields["carrier_organisations"].widget.attrs["size"] = 8
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("origin") == Origin.REGIONAL and not data.get("origin_region"):
             self.add_error(
                 "origin_region", _("A regional action names the platform that proposed it.")
@@ -196,7 +196,7 @@ class InitiativeForm(ServiceModelForm):
         self.fields["order"].required = False
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("order") is None:
             data["order"] = 0
         return data
@@ -246,7 +246,7 @@ class ActivityForm(ServiceModelForm):
         self.fields["partners"].widget.attrs["size"] = 8
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("order") is None:
             data["order"] = 0
         return data
@@ -304,7 +304,7 @@ class ConclusionForm(ServiceModelForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not self.instance.pk:
             chosen = [n for n in ("challenge", "action", "spearhead") if data.get(n)]
             if len(chosen) != 1:
@@ -414,7 +414,7 @@ class DecisionForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if (
             data.get("decision") in (self.CHANGES, self.DECLINE)
             and not (data.get("message") or "").strip()

@@ -66,7 +66,7 @@ class StatusSummary:
                 if isinstance(item, dict)
                 else (item.status, item.progress)
             )
-            summary.counts[status] = summary.counts.get(status, 0) + 1
+            summary.counts[str(status)] = summary.counts.get(str(status), 0) + 1
             summary.total += 1
             if progress is not None:
                 summary.progress_sum += progress
@@ -80,7 +80,7 @@ class StatusSummary:
         return round(self.progress_sum / self.progress_reported)
 
     @property
-    def rows(self) -> list[tuple[str, str, int]]:
+    def rows(self) -> list[tuple[str, Any, int]]:
         return [(s, Status(s).label, self.counts.get(s, 0)) for s in STATUS_ORDER]
 
     @property
@@ -412,7 +412,7 @@ def state_rows(
     """The whole plan's state as JSON-safe rows: challenges, actions, initiatives, spearheads,
     activities. `as_of`: the state on that date, from the update history (for an
     evaluation's snapshot); else the current state. Text in every language."""
-    latest: dict[tuple[str, int], dict[str, Any]] = {}
+    latest: dict[tuple[str, int], Any] = {}
     if as_of is not None:
         history = (
             ProgressUpdate.objects.filter(date__lte=as_of)

@@ -223,3 +223,28 @@ def audit_actions() -> list[str]:
 
 def subregions_with_counts(region: Region) -> QuerySet[SubRegion]:
     return region.subregions.annotate(member_count=Count("memberships"))
+
+
+def member_directory(*, search: str = "", region_slug: str = ""):
+    """People who chose to be visible to other members, with their regions, for /leden/."""
+    from django.contrib.auth import get_user_model
+
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, directory_visible=True)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("memberships", queryset=Membership.objects.select_related("region"))
+        )
+        .order_by("last_name", "first_name", "pk")
+    )
+    if search:
+        users = users.filter(
+            Q(first_name__icontains=search)
+            | Q(last_name__icontains=search)
+            | Q(organisation__name__icontains=search)
+            | Q(job_title__icontains=search)
+        )
+    if region_slug:
+        users = users.filter(memberships__region__slug=region_slug)
+    return users

@@ -404,7 +404,9 @@ def region_priority_delete(*, actor: Any, priority: Any) -> None:
 
 
 def _check_subregion_slug(region: Region, slug: str, exclude_pk: int | None = None) -> None:
-    clash = SubRegion.objects.filter(region=region, slug=slug).exclude(pk=exclude_pk)
+    clash = SubRegion.objects.filter(region=region, slug=slug)
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
     if slug and clash.exists():
         raise ValidationError({"slug": _("This region already has a sub-region with this slug.")})
 

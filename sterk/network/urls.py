@@ -9,6 +9,7 @@ urlpatterns = [
     path("regio/<slug:slug>/", views.region_detail, name="region_detail"),
     path("regio/<slug:slug>/aansluiten/", views.region_join, name="region_join"),
     path("regio/<slug:slug>/verlaten/", views.region_leave, name="region_leave"),
+    path("leden/", views.member_directory, name="member_directory"),
     path("stuurgroep/", views.steering_group, name="steering_group"),
     path("stakeholders/", views.stakeholders, name="stakeholders"),
     path("contact/", views.contact, name="contact"),

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,9 +23,7 @@ PENDING_JOIN_SESSION_KEY = "sterk_pending_join"
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "network/region_list.html", {"regions": selectors.regions_with_counts()}
-    )
+    return render(request, "network/region_list.html", {"regions": selectors.regions_with_counts()})
 
 
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -87,6 +87,25 @@ def region_leave(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(region.get_absolute_url())
 
 
+@login_required
+def member_directory(request: HttpRequest) -> HttpResponse:
+    """Members who made their profile visible; only for signed-in members."""
+    search = request.GET.get("q", "").strip()
+    region_slug = request.GET.get("regio", "")
+    people = selectors.member_directory(search=search, region_slug=region_slug)
+    page = Paginator(people, 48).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "network/member_directory.html",
+        {
+            "page": page,
+            "search": search,
+            "region_slug": region_slug,
+            "regions": Region.objects.all(),
+        },
+    )
+
+
 def steering_group(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -107,7 +126,7 @@ def stakeholders(request: HttpRequest) -> HttpResponse:
 
 
 def contact(request: HttpRequest) -> HttpResponse:
-    initial = {}
+    initial: dict[str, object] = {}
     region_slug = request.GET.get("regio")
     if region_slug:
         initial["region"] = Region.objects.filter(slug=region_slug).first()

@@ -213,3 +213,30 @@ def test_contact_prefills_region_and_topic_from_links(client, antwerpen):
     html = client.get("/nl/contact/?regio=antwerpen&onderwerp=stakeholder_meeting").content.decode()
     assert f'<option value="{antwerpen.pk}" selected>' in html
     assert '<option value="stakeholder_meeting" selected>' in html
+
+
+def test_member_directory_is_for_members_and_shows_only_visible_profiles(client):
+    assert client.get("/nl/leden/").status_code == 302  # visitors log in first
+    region = RegionFactory(slug="limburg", name_nl="Limburg")
+    visible = UserFactory(first_name="Zichtbaar", last_name="Persoon", directory_visible=True)
+    MembershipFactory(user=visible, region=region)
+    UserFactory(first_name="Verborgen", last_name="Persoon", directory_visible=False)
+    client.force_login(UserFactory())
+    html = client.get("/nl/leden/").content.decode()
+    assert "Zichtbaar" in html and "Verborgen" not in html
+    assert "Zichtbaar" in client.get("/nl/leden/?regio=limburg&q=zicht").content.decode()
+    assert "Zichtbaar" not in client.get("/nl/leden/?regio=brussel").content.decode()
+
+
+def test_member_directory_keeps_constant_queries(client):
+    client.force_login(UserFactory())
+    region = RegionFactory()
+    for _ in range(2):
+        MembershipFactory(user=UserFactory(directory_visible=True), region=region)
+    with CaptureQueriesContext(connection) as small:
+        client.get("/nl/leden/")
+    for _ in range(30):
+        MembershipFactory(user=UserFactory(directory_visible=True), region=region)
+    with CaptureQueriesContext(connection) as large:
+        client.get("/nl/leden/")
+    assert len(large) == len(small)
