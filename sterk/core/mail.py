@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from .models import OutboundEmail
 
@@ -19,7 +20,7 @@ class EmlFileBackend(BaseEmailBackend):
         folder = Path(settings.EMAIL_FILE_PATH)
         folder.mkdir(parents=True, exist_ok=True)
         for message in email_messages:
-            name = f"{message.extra_headers.get('Date', '')}{uuid.uuid4().hex}.eml"
+            name = f"{timezone.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
             (folder / name).write_bytes(message.message().as_bytes())
         return len(email_messages)
 
