@@ -13,8 +13,9 @@ run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content --only-missing
 	$(MANAGE) load_actionplan
-	$(MANAGE) load_demo
 	$(MANAGE) load_actionplan_demo
+	# load_demo last: it prints the demo logins just before the server starts.
+	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## test: set up and run the whole suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
