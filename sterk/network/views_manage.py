@@ -162,31 +162,48 @@ def priority_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@management_view
-def priority_create(request: HttpRequest, slug: str) -> HttpResponse:
-    region = _region(request, slug, "network.change_region_priorities")
-    form = PriorityForm(request.POST or None, instance=RegionPriority(region=region))
+def _region_object_form(
+    request: HttpRequest,
+    region: Region,
+    *,
+    tab: str,
+    form: Any,
+    save: Any,
+    success: str,
+    title: str,
+    list_url: str,
+) -> HttpResponse:
+    """The shared create/edit flow of a region's priorities and sub-regions: validate,
+    call the service, keep the input and show the service's errors on failure."""
     if request.method == "POST" and form.is_valid():
         try:
-            services.region_priority_create(
-                actor=request.user, region=region, data=form.cleaned_data
-            )
+            save(form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("The priority was added."))
-            return redirect("manage:priority_list", slug=region.slug)
+            messages.success(request, success)
+            return redirect(list_url, slug=region.slug)
     return render(
         request,
         "network/manage/object_form.html",
-        _region_context(
-            request,
-            region,
-            "priorities",
-            form=form,
-            title=_("New priority"),
-            cancel_url="manage:priority_list",
+        _region_context(request, region, tab, form=form, title=title, cancel_url=list_url),
+    )
+
+
+@management_view
+def priority_create(request: HttpRequest, slug: str) -> HttpResponse:
+    region = _region(request, slug, "network.change_region_priorities")
+    return _region_object_form(
+        request,
+        region,
+        tab="priorities",
+        form=PriorityForm(request.POST or None, instance=RegionPriority(region=region)),
+        save=lambda data: services.region_priority_create(
+            actor=request.user, region=region, data=data
         ),
+        success=_("The priority was added."),
+        title=_("New priority"),
+        list_url="manage:priority_list",
     )
 
 
@@ -194,24 +211,17 @@ def priority_create(request: HttpRequest, slug: str) -> HttpResponse:
 def priority_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     region = _region(request, slug, "network.change_region_priorities")
     priority = get_object_or_404(RegionPriority, pk=pk, region=region)
-    title = _("Edit priority “%(title)s”") % {"title": priority.title}
-    form = PriorityForm(request.POST or None, instance=priority)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.region_priority_update(
-                actor=request.user, priority=priority, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The priority was saved."))
-            return redirect("manage:priority_list", slug=region.slug)
-    return render(
+    return _region_object_form(
         request,
-        "network/manage/object_form.html",
-        _region_context(
-            request, region, "priorities", form=form, title=title, cancel_url="manage:priority_list"
+        region,
+        tab="priorities",
+        form=PriorityForm(request.POST or None, instance=priority),
+        save=lambda data: services.region_priority_update(
+            actor=request.user, priority=priority, data=data
         ),
+        success=_("The priority was saved."),
+        title=_("Edit priority “%(title)s”") % {"title": priority.title},
+        list_url="manage:priority_list",
     )
 
 
@@ -251,26 +261,15 @@ def subregion_list(request: HttpRequest, slug: str) -> HttpResponse:
 @management_view
 def subregion_create(request: HttpRequest, slug: str) -> HttpResponse:
     region = _region(request, slug, "network.change_region_subregions")
-    form = SubRegionForm(request.POST or None, instance=SubRegion(region=region))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.subregion_create(actor=request.user, region=region, data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The sub-region was added."))
-            return redirect("manage:subregion_list", slug=region.slug)
-    return render(
+    return _region_object_form(
         request,
-        "network/manage/object_form.html",
-        _region_context(
-            request,
-            region,
-            "subregions",
-            form=form,
-            title=_("New sub-region"),
-            cancel_url="manage:subregion_list",
-        ),
+        region,
+        tab="subregions",
+        form=SubRegionForm(request.POST or None, instance=SubRegion(region=region)),
+        save=lambda data: services.subregion_create(actor=request.user, region=region, data=data),
+        success=_("The sub-region was added."),
+        title=_("New sub-region"),
+        list_url="manage:subregion_list",
     )
 
 
@@ -278,29 +277,17 @@ def subregion_create(request: HttpRequest, slug: str) -> HttpResponse:
 def subregion_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     region = _region(request, slug, "network.change_region_subregions")
     subregion = get_object_or_404(SubRegion, pk=pk, region=region)
-    title = _("Edit sub-region “%(name)s”") % {"name": subregion.name}
-    form = SubRegionForm(request.POST or None, instance=subregion)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.subregion_update(
-                actor=request.user, subregion=subregion, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The sub-region was saved."))
-            return redirect("manage:subregion_list", slug=region.slug)
-    return render(
+    return _region_object_form(
         request,
-        "network/manage/object_form.html",
-        _region_context(
-            request,
-            region,
-            "subregions",
-            form=form,
-            title=title,
-            cancel_url="manage:subregion_list",
+        region,
+        tab="subregions",
+        form=SubRegionForm(request.POST or None, instance=subregion),
+        save=lambda data: services.subregion_update(
+            actor=request.user, subregion=subregion, data=data
         ),
+        success=_("The sub-region was saved."),
+        title=_("Edit sub-region “%(name)s”") % {"name": subregion.name},
+        list_url="manage:subregion_list",
     )
 
 
