@@ -195,6 +195,7 @@ class Command(BaseCommand):
         elif update:
             services.evaluation_update(actor=None, evaluation=evaluation, data=evaluation_data)
 
-        self.stdout.write(
-            self.style.SUCCESS(f"Action plan {plan.period} loaded ({created} items created).")
-        )
+        if options["verbosity"] >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(f"Action plan {plan.period} loaded ({created} items created).")
+            )

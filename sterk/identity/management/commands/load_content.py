@@ -170,8 +170,9 @@ class Command(BaseCommand):
         if options["verbosity"] >= 2:
             for key in sorted(stats):
                 self.stdout.write(f"  {key}: {stats[key]}")
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Content loaded: {created} created, {updated} updated, {unchanged} unchanged."
+        if options["verbosity"] >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Content loaded: {created} created, {updated} updated, {unchanged} unchanged."
+                )
             )
-        )
