@@ -14,6 +14,8 @@ run: setup
 	$(MANAGE) load_content --only-missing
 	$(MANAGE) load_actionplan
 	$(MANAGE) load_actionplan_demo
+	$(MANAGE) load_events
+	$(MANAGE) load_events_demo
 	# load_demo last: it prints the demo logins just before the server starts.
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -56,6 +58,8 @@ messages: $(STAMPS)/venv
 content: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content --only-missing
+	$(MANAGE) load_actionplan
+	$(MANAGE) load_events
 
 worker: setup
 	$(MANAGE) db_worker

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sterk.core.roles import roles_of
+from sterk.events.selectors import my_agenda
 from sterk.network import selectors as network_selectors
 from sterk.network.models import Region
 
@@ -26,6 +27,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "memberships": memberships,
             "other_regions": Region.objects.exclude(pk__in=joined),
             "roles": roles_of(request.user),
+            "my_registrations": list(my_agenda(request.user)),
         },
     )
 

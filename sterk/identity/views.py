@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from sterk.actionplan import selectors as actionplan_selectors
+from sterk.events.selectors import upcoming_for_krachtlijn
 from sterk.network import selectors as network_selectors
 
 from . import selectors
@@ -46,6 +47,7 @@ def krachtlijn_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "siblings": selectors.krachtlijnen(),
             "kind": "krachtlijn",
             "plan_actions": actionplan_selectors.actions_for_krachtlijn(krachtlijn),
+            "upcoming_events": upcoming_for_krachtlijn(krachtlijn, request.user),
         },
     )
 

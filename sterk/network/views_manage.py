@@ -120,6 +120,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["stakeholder_organisations"] = list(
             Organisation.objects.filter(pk__in=roles.stakeholder_organisation_ids)
         )
+    if request.user.has_perm("events.view_cadence"):
+        from sterk.events.selectors import stakeholder_cadence
+
+        context["stakeholder_cadence"] = stakeholder_cadence()
     if request.user.has_perm("actionplan.view_proposals"):
         from sterk.actionplan.selectors import proposals_for
 

@@ -1,0 +1,241 @@
+"""Reads for events. Every list is built in a fixed number of queries, whatever the number
+of events or registrations."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from sterk.core.roles import roles_of
+
+from .models import (
+    ACTIVE_STATUSES,
+    Event,
+    EventFormat,
+    EventStatus,
+    EventType,
+    Registration,
+    RegistrationStatus,
+    Session,
+    Visibility,
+)
+
+AGENDA_PAGE_SIZE = 20
+
+
+def agenda(
+    user: Any, filters: dict[str, Any], *, now: datetime.datetime | None = None
+) -> QuerySet[Event]:
+    """The public agenda: upcoming events (or past ones with `past`), filtered."""
+    now = now or timezone.now()
+    qs = Event.objects.visible_to(user)
+    if filters.get("past"):
+        qs = qs.past(now).order_by("-starts_at", "-id")
+        if filters.get("recording"):
+            qs = qs.exclude(recording_url="")
+    else:
+        qs = qs.upcoming(now).order_by("starts_at", "id")
+    if filters.get("region"):
+        qs = qs.filter(region__slug=filters["region"])
+    if filters.get("type"):
+        qs = qs.filter(type=filters["type"])
+    if filters.get("format") == "online":
+        qs = qs.filter(format__in=[EventFormat.ONLINE, EventFormat.HYBRID])
+    elif filters.get("format") == "ter-plaatse":
+        qs = qs.filter(format__in=[EventFormat.ON_SITE, EventFormat.HYBRID])
+    if filters.get("audience"):
+        qs = qs.filter(audience=filters["audience"])
+    if filters.get("krachtlijn"):
+        through = Event.krachtlijnen.through
+        qs = qs.filter(
+            pk__in=through.objects.filter(krachtlijn__slug=filters["krachtlijn"]).values("event_id")
+        )
+    if filters.get("series"):
+        qs = qs.filter(series=filters["series"])
+    if filters.get("date_from"):
+        start = timezone.make_aware(
+            datetime.datetime.combine(filters["date_from"], datetime.time.min)
+        )
+        qs = qs.filter(ends_at__gte=start)
+    if filters.get("date_to"):
+        end = timezone.make_aware(
+            datetime.datetime.combine(
+                filters["date_to"] + datetime.timedelta(days=1), datetime.time.min
+            )
+        )
+        qs = qs.filter(starts_at__lt=end)
+    return qs.for_list()
+
+
+def event_for_page(slug: str, user: Any) -> Event:
+    """One event as its page shows it, or DoesNotExist when this person may not see it.
+    Drafts are shown to the people who manage them only."""
+    sessions = Session.objects.annotate(
+        seats_taken=Count(
+            "registrations",
+            filter=Q(
+                registrations__status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED]
+            ),
+        )
+    )
+    event = (
+        Event.objects.for_list()
+        .prefetch_related(
+            "challenges",
+            "actions",
+            "questions",
+            Prefetch("sessions", queryset=sessions),
+        )
+        .get(slug=slug)
+    )
+    if user is not None and user.has_perm("events.manage_event", event):
+        return event
+    if not Event.objects.visible_to(user).filter(pk=event.pk).exists():
+        raise Event.DoesNotExist
+    return event
+
+
+def registration_of(event: Event, user: Any) -> Registration | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Registration.objects.filter(event=event)
+        .filter(Q(user=user) | Q(email=user.email.lower()))
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .prefetch_related("sessions")
+        .first()
+    )
+
+
+def _rank_subquery() -> Any:
+    ahead = (
+        Registration.objects.filter(
+            event=OuterRef("event"),
+            status=RegistrationStatus.WAITING,
+            position__lte=OuterRef("position"),
+        )
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(ahead, output_field=IntegerField()), 0)
+
+
+def my_agenda(user: Any, *, now: datetime.datetime | None = None) -> QuerySet[Registration]:
+    """ "Mijn agenda": my registrations and waiting-list places for events to come."""
+    if not getattr(user, "is_authenticated", False):
+        return Registration.objects.none()
+    now = now or timezone.now()
+    return (
+        Registration.objects.filter(Q(user=user) | Q(email=user.email.lower()))
+        .filter(status__in=ACTIVE_STATUSES, event__ends_at__gte=now)
+        .exclude(event__status=EventStatus.DRAFT)
+        .select_related("event", "event__region")
+        .annotate(rank=_rank_subquery())
+        .order_by("event__starts_at", "id")
+    )
+
+
+def registrants(event: Event) -> QuerySet[Registration]:
+    """Everyone registered for an event, seat holders first, then the waiting list."""
+    return (
+        event.registrations.exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("user")
+        .prefetch_related("sessions")
+        .order_by("status", "position", "name", "id")
+    )
+
+
+def events_managed_by(user: Any) -> QuerySet[Event]:
+    roles = roles_of(user)
+    qs = Event.objects.select_related("region", "series").with_counts()
+    if roles.coordinator:
+        return qs
+    return qs.filter(region_id__in=roles.chair_region_ids)
+
+
+def feed_events(*, region: Any = None, now: datetime.datetime | None = None) -> QuerySet[Event]:
+    """Public events for a calendar subscription: the last year and everything to come,
+    including cancelled ones (so clients strike them)."""
+    now = now or timezone.now()
+    qs = Event.objects.listed().filter(
+        visibility=Visibility.PUBLIC, ends_at__gte=now - datetime.timedelta(days=365)
+    )
+    if region is not None:
+        qs = qs.filter(region=region)
+    return qs.order_by("starts_at", "id")
+
+
+# --- stakeholder meetings: at least twice a year ---------------------------------------------
+
+REQUIRED_STAKEHOLDER_MEETINGS = 2
+
+
+@dataclass
+class Cadence:
+    year: int
+    held: list[Event] = field(default_factory=list)
+    planned: list[Event] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.held) + len(self.planned)
+
+    @property
+    def missing(self) -> int:
+        return max(REQUIRED_STAKEHOLDER_MEETINGS - self.count, 0)
+
+    @property
+    def warning(self) -> bool:
+        return self.missing > 0
+
+
+def stakeholder_cadence(
+    year: int | None = None, *, now: datetime.datetime | None = None
+) -> Cadence:
+    """Stakeholder meetings held or planned (published or draft, not cancelled) in a
+    calendar year; `warning` when fewer than two."""
+    now = now or timezone.now()
+    year = year or timezone.localtime(now).year
+    start = timezone.make_aware(datetime.datetime(year, 1, 1))
+    end = timezone.make_aware(datetime.datetime(year + 1, 1, 1))
+    cadence = Cadence(year=year)
+    meetings = Event.objects.filter(
+        type=EventType.STAKEHOLDER_MEETING, starts_at__gte=start, starts_at__lt=end
+    ).exclude(status=EventStatus.CANCELLED)
+    for event in meetings.order_by("starts_at"):
+        if event.status == EventStatus.HELD or event.ends_at < now:
+            cadence.held.append(event)
+        else:
+            cadence.planned.append(event)
+    return cadence
+
+
+def upcoming_for_region(region: Any, user: Any = None, *, limit: int = 5) -> list[Event]:
+    """For the region page: the next events of this region."""
+    return list(
+        Event.objects.visible_to(user)
+        .upcoming()
+        .filter(region=region)
+        .for_list()
+        .order_by("starts_at")[:limit]
+    )
+
+
+def upcoming_for_krachtlijn(krachtlijn: Any, user: Any = None, *, limit: int = 5) -> list[Event]:
+    """For the krachtlijn page: the next events tied to this core principle."""
+    through = Event.krachtlijnen.through
+    ids = through.objects.filter(krachtlijn=krachtlijn).values("event_id")
+    return list(
+        Event.objects.visible_to(user)
+        .upcoming()
+        .filter(pk__in=ids)
+        .for_list()
+        .order_by("starts_at")[:limit]
+    )
