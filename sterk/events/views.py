@@ -146,10 +146,14 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """The link in a visitor's e-mail: confirms the address and gives the seat."""
+    """The link in a visitor's e-mail: GET shows a button, POST confirms the address and
+    gives the seat. Confirming on GET would let a mail scanner confirm a registration that
+    someone else made with this address."""
     registration = services.registration_from_token(token, salt=services.CONFIRM_SALT)
     if registration is None:
         raise Http404
+    if request.method != "POST":
+        return render(request, "events/registration_confirm.html", {"registration": registration})
     error = ""
     try:
         registration = services.registration_confirm_email(registration=registration)
