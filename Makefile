@@ -16,6 +16,8 @@ run: setup
 	$(MANAGE) load_actionplan_demo
 	$(MANAGE) load_events
 	$(MANAGE) load_events_demo
+	$(MANAGE) load_practices
+	$(MANAGE) load_practices_demo
 	# load_demo last: it prints the demo logins just before the server starts.
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -60,6 +62,7 @@ content: setup
 	$(MANAGE) load_content --only-missing
 	$(MANAGE) load_actionplan
 	$(MANAGE) load_events
+	$(MANAGE) load_practices
 
 worker: setup
 	$(MANAGE) db_worker

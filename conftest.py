@@ -9,3 +9,15 @@ def _plain_static_storage(settings):
     settings.STORAGES["staticfiles"] = {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A test-client request to /fr/... leaves French active in this thread; every test
+    # starts in the platform's default language instead of the previous test's.
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

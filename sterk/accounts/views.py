@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from sterk.core.roles import roles_of
 from sterk.events.selectors import my_agenda
+from sterk.practices.selectors import submissions_of
 from sterk.network import selectors as network_selectors
 from sterk.network.models import Region
 
@@ -28,6 +29,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "other_regions": Region.objects.exclude(pk__in=joined),
             "roles": roles_of(request.user),
             "my_registrations": list(my_agenda(request.user)),
+            "my_practices": submissions_of(request.user)[:10],
         },
     )
 

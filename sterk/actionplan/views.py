@@ -42,7 +42,11 @@ def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
         challenge = selectors.challenge_detail(slug)
     except Challenge.DoesNotExist as exc:
         raise Http404 from exc
-    return render(request, "actionplan/challenge_detail.html", selectors.challenge_page(challenge))
+    from sterk.practices.selectors import practices_for_challenge
+
+    context = selectors.challenge_page(challenge)
+    context["practices"] = practices_for_challenge(challenge)
+    return render(request, "actionplan/challenge_detail.html", context)
 
 
 def action_detail(request: HttpRequest, slug: str) -> HttpResponse:

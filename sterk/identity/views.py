@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from sterk.actionplan import selectors as actionplan_selectors
 from sterk.events.selectors import upcoming_for_krachtlijn
 from sterk.network import selectors as network_selectors
+from sterk.practices.selectors import practices_for_krachtlijn
 
 from . import selectors
 from .models import Function, Krachtlijn
@@ -48,6 +49,7 @@ def krachtlijn_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "kind": "krachtlijn",
             "plan_actions": actionplan_selectors.actions_for_krachtlijn(krachtlijn),
             "upcoming_events": upcoming_for_krachtlijn(krachtlijn, request.user),
+            "practices": practices_for_krachtlijn(krachtlijn),
         },
     )
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from sterk.actionplan.selectors import actions_for_region
 from sterk.core.ratelimit import client_ip, rate_limited
 from sterk.events.selectors import upcoming_for_region
+from sterk.practices.selectors import practices_for_region
 from sterk.identity.selectors import page_or_none
 
 from . import selectors, services
@@ -40,6 +41,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "region": region,
             "plan_actions": actions_for_region(region),
             "upcoming_events": upcoming_for_region(region, request.user),
+            "practices": practices_for_region(region),
             "membership": membership,
             "join_form": JoinForm(region=region) if request.user.is_authenticated else None,
         },

@@ -120,6 +120,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["stakeholder_organisations"] = list(
             Organisation.objects.filter(pk__in=roles.stakeholder_organisation_ids)
         )
+    if request.user.has_perm("practices.view_queue"):
+        from sterk.practices.selectors import moderation_open_count
+
+        context["practices_open"] = moderation_open_count(request.user)
     if request.user.has_perm("events.view_cadence"):
         from sterk.events.selectors import stakeholder_cadence
 

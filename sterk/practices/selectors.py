@@ -1,0 +1,445 @@
+"""Reads for the practice library. The library page is built in a fixed number of queries
+on two narrow tables (the search entries and the facets), whatever the number of practices:
+ids of one page, a count, facet counts, labels, then the one page of practices."""
+
+# SQL here is built from table and column names that are constants of this code; every
+# value a person typed goes in as a query parameter.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import QueryDict
+
+from sterk.actionplan.models import Challenge
+from sterk.core import search
+from sterk.core.roles import roles_of
+from sterk.identity.models import Function, Krachtlijn
+from sterk.network.models import Organisation, Region
+
+from .models import (
+    MODERATION_QUEUE,
+    SEARCH_INDEX,
+    Call,
+    Facet,
+    Practice,
+    PracticeFacet,
+    Sector,
+    Status,
+    TargetGroup,
+)
+
+PAGE_SIZE = 20
+ORGANISATION_FACET_SIZE = 12
+ENTRY = SEARCH_INDEX.table
+FACETS = PracticeFacet._meta.db_table
+# URL parameter -> facet (Dutch parameter names: the URL is shared).
+PARAMS = {
+    "krachtlijn": Facet.KRACHTLIJN,
+    "functie": Facet.FUNCTION,
+    "uitdaging": Facet.CHALLENGE,
+    "regio": Facet.REGION,
+    "sector": Facet.SECTOR,
+    "doelgroep": Facet.TARGET_GROUP,
+    "organisatie": Facet.ORGANISATION,
+    "jaar": Facet.YEAR,
+}
+FACET_PARAM = {facet: param for param, facet in PARAMS.items()}
+VERSION_KEY = "practices:library:version"
+CACHE_SECONDS = 300
+
+
+def library_changed() -> None:
+    """Called after a practice enters or leaves the library: cached counts are stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def _version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, None) or 1
+
+
+# --- the facet vocabulary ---------------------------------------------------------------
+
+
+@dataclass
+class Option:
+    facet: str
+    value: str  # as stored in the facet table
+    param: str  # as written in the URL
+    label: str
+    count: int = 0
+    selected: bool = False
+    url: Any = None
+    obj: Any = None
+
+
+def _vocabulary() -> dict[str, list[Option]]:
+    """Every option of the small facets, in their natural order (4 small queries)."""
+    vocab: dict[str, list[Option]] = {}
+    vocab[Facet.KRACHTLIJN] = [
+        Option(Facet.KRACHTLIJN, str(k.pk), k.slug, k.title, obj=k)
+        for k in Krachtlijn.objects.all()
+    ]
+    vocab[Facet.FUNCTION] = [
+        Option(Facet.FUNCTION, str(f.pk), f.slug, f.title, obj=f) for f in Function.objects.all()
+    ]
+    vocab[Facet.CHALLENGE] = [
+        Option(Facet.CHALLENGE, str(c.pk), c.slug, f"{c.number}. {c.title}", obj=c)
+        for c in Challenge.objects.filter(plan__is_current=True).order_by("number")
+    ]
+    vocab[Facet.REGION] = [
+        Option(Facet.REGION, str(r.pk), r.slug, r.name, obj=r) for r in Region.objects.all()
+    ]
+    vocab[Facet.SECTOR] = [Option(Facet.SECTOR, v, v, str(label)) for v, label in Sector.choices]
+    vocab[Facet.TARGET_GROUP] = [
+        Option(Facet.TARGET_GROUP, v, v, str(label)) for v, label in TargetGroup.choices
+    ]
+    return vocab
+
+
+# --- the query from the URL ---------------------------------------------------------------
+
+
+@dataclass
+class LibraryQuery:
+    q: str = ""
+    selected: dict[str, list[str]] = field(default_factory=dict)  # facet -> stored values
+    page: int = 1
+
+    @property
+    def active(self) -> bool:
+        return bool(search.has_terms(self.q) or any(self.selected.values()))
+
+
+def parse_query(params: QueryDict, vocab: dict[str, list[Option]]) -> LibraryQuery:
+    query = LibraryQuery(q=(params.get("q") or "").strip()[:200])
+    for param, facet in PARAMS.items():
+        wanted = [v for v in params.getlist(param) if v][:20]
+        if not wanted:
+            continue
+        if facet in vocab:
+            by_param = {o.param: o.value for o in vocab[facet]}
+            values = [by_param[v] for v in wanted if v in by_param]
+        else:  # organisation ids, years
+            values = [v for v in wanted if v.isdigit()]
+        if values:
+            query.selected[facet] = sorted(set(values))
+    try:
+        query.page = max(1, int(params.get("pagina", 1)))
+    except (TypeError, ValueError):
+        query.page = 1
+    return query
+
+
+# --- SQL ------------------------------------------------------------------------------------
+
+
+def _where(query: LibraryQuery, match: search.Match | None, *, skip: str | None = None):
+    clauses, params = ["1=1"], []
+    if match is not None:
+        clauses.append(match.where)
+        params.extend(match.params)
+    for facet, values in sorted(query.selected.items()):
+        if facet == skip or not values:
+            continue
+        marks = ", ".join(["%s"] * len(values))
+        clauses.append(
+            f"e.practice_id IN (SELECT practice_id FROM {FACETS} "
+            f"WHERE facet = %s AND value IN ({marks}))"
+        )
+        params.extend([facet, *values])
+    return " AND ".join(clauses), params
+
+
+def _from(match: search.Match | None) -> str:
+    return f"{ENTRY} e {match.join if match else ''}"
+
+
+def _fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _counts_sql(query: LibraryQuery, match: search.Match | None, facet: str | None):
+    where, params = _where(query, match, skip=facet)
+    only = ""
+    if facet is not None:
+        only = "f.facet = %s AND "
+        params = [facet, *params]
+    return (
+        f"SELECT f.facet, f.value, count(*) FROM {FACETS} f WHERE {only}f.practice_id IN "
+        f"(SELECT e.practice_id FROM {_from(match)} WHERE {where}) GROUP BY f.facet, f.value",
+        params,
+    )
+
+
+def _all_counts() -> tuple[dict[str, dict[str, int]], int]:
+    """Counts over the whole library: cached until a practice enters or leaves it."""
+    key = f"practices:library:{_version()}:counts"
+    cached = cache.get(key)
+    if cached is None:
+        counts: dict[str, dict[str, int]] = defaultdict(dict)
+        for facet, value, n in _fetch(
+            f"SELECT facet, value, count(*) FROM {FACETS} GROUP BY facet, value", []
+        ):
+            counts[facet][value] = n
+        total = _fetch(f"SELECT count(*) FROM {ENTRY}", [])[0][0]
+        cached = (dict(counts), total)
+        cache.set(key, cached, CACHE_SECONDS)
+    return cached
+
+
+def _cache_key(query: LibraryQuery, kind: str) -> str:
+    import hashlib
+
+    raw = repr((search.words(query.q), sorted(query.selected.items())))
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return f"practices:library:{_version()}:{kind}:{digest}"
+
+
+def facet_counts(query: LibraryQuery, match: search.Match | None) -> dict[str, dict[str, int]]:
+    """Counts per facet value within the results. A facet with a selection counts as if
+    its own selection were not made (so its other values show what choosing them adds).
+    Cached per query until a practice enters or leaves the library."""
+    if not query.active:
+        return _all_counts()[0]
+    key = _cache_key(query, "counts")
+    cached = cache.get(key)
+    if cached is None:
+        cached = _facet_counts(query, match)
+        cache.set(key, cached, CACHE_SECONDS)
+    return cached
+
+
+def _facet_counts(query: LibraryQuery, match: search.Match | None) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    sql, params = _counts_sql(query, match, None)
+    for facet, value, n in _fetch(sql, params):
+        if facet not in query.selected:
+            counts[facet][value] = n
+    for facet in query.selected:
+        others = LibraryQuery(
+            q=query.q, selected={k: v for k, v in query.selected.items() if k != facet}
+        )
+        if not others.active:
+            counts[facet] = _all_counts()[0].get(facet, {})
+            continue
+        sql, params = _counts_sql(query, match, facet)
+        for _facet, value, n in _fetch(sql, params):
+            counts[facet][value] = n
+    return dict(counts)
+
+
+@dataclass
+class Results:
+    query: LibraryQuery
+    practices: list[Practice]
+    total: int
+    page: int
+    num_pages: int
+    facets: list[tuple[str, str, str, list[Option]]]  # (facet, label, parameter, options)
+    chosen: list[Option]
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+
+def library_search(params: QueryDict) -> Results:
+    vocab = _vocabulary()
+    query = parse_query(params, vocab)
+    match = search.match_sql(SEARCH_INDEX, query.q)
+    where, where_params = _where(query, match)
+    if query.active:
+        key = _cache_key(query, "total")
+        total = cache.get(key)
+        if total is None:
+            sql = f"SELECT count(*) FROM {_from(match)} WHERE {where}"
+            total = _fetch(sql, where_params)[0][0]
+            cache.set(key, total, CACHE_SECONDS)
+    else:
+        total = _all_counts()[1]
+    num_pages = max(1, math.ceil(total / PAGE_SIZE))
+    page = min(query.page, num_pages)
+    order = "e.published_at DESC"
+    order_params: tuple[Any, ...] = ()
+    if match is not None:
+        order = match.rank
+        order_params = search.rank_params(match)
+    ids = [
+        row[0]
+        for row in _fetch(
+            f"SELECT e.practice_id FROM {_from(match)} WHERE {where} "
+            f"ORDER BY {order}, e.practice_id DESC LIMIT %s OFFSET %s",
+            [*where_params, *order_params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
+        )
+    ]
+    by_id = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards()}
+    practices = [by_id[i] for i in ids if i in by_id]
+    snippets = search.headlines(SEARCH_INDEX, ids, query.q)
+    for practice in practices:
+        practice.snippet = snippets.get(practice.pk)  # type: ignore[attr-defined]
+    counts = facet_counts(query, match)
+    facets, chosen = _options(vocab, counts, query, params)
+    return Results(query, practices, total, page, num_pages, facets, chosen)
+
+
+def _options(
+    vocab: dict[str, list[Option]],
+    counts: dict[str, dict[str, int]],
+    query: LibraryQuery,
+    params: QueryDict,
+) -> tuple[list[tuple[str, str, str, list[Option]]], list[Option]]:
+    vocab = dict(vocab)
+    org_counts = counts.get(Facet.ORGANISATION, {})
+    selected_orgs = query.selected.get(Facet.ORGANISATION, [])
+    top = sorted(org_counts, key=lambda v: (-org_counts[v], int(v)))[:ORGANISATION_FACET_SIZE]
+    org_ids = list(dict.fromkeys([*selected_orgs, *top]))
+    names = dict(Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name"))
+    vocab[Facet.ORGANISATION] = [
+        Option(Facet.ORGANISATION, v, v, names[int(v)]) for v in org_ids if int(v) in names
+    ]
+    years = set(counts.get(Facet.YEAR, {})) | set(query.selected.get(Facet.YEAR, []))
+    vocab[Facet.YEAR] = [Option(Facet.YEAR, y, y, y) for y in sorted(years, reverse=True)]
+    labels = dict(Facet.choices)
+    facets, chosen = [], []
+    for facet in PARAMS.values():
+        options = []
+        for option in vocab.get(facet, []):
+            option.count = counts.get(facet, {}).get(option.value, 0)
+            option.selected = option.value in query.selected.get(facet, [])
+            option.url = _toggle_url(params, FACET_PARAM[facet], option.param)
+            if option.selected:
+                chosen.append(option)
+            if option.count or option.selected:
+                options.append(option)
+        facets.append((facet, str(labels[facet]), FACET_PARAM[facet], options))
+    return facets, chosen
+
+
+def _toggle_url(params: QueryDict, name: str, value: str) -> str:
+    query = params.copy()
+    query.pop("pagina", None)
+    values = query.getlist(name)
+    if value in values:
+        values.remove(value)
+    else:
+        values.append(value)
+    query.setlist(name, values)
+    return query.urlencode()
+
+
+# --- one practice ----------------------------------------------------------------------------
+
+
+def practice_detail(slug: str) -> Practice:
+    return (
+        Practice.objects.published()
+        .select_related("region", "subregion", "call", "call__owner")
+        .prefetch_related(
+            "organisations", "krachtlijnen", "functions", "challenges", "actions", "links", "images"
+        )
+        .get(slug=slug)
+    )
+
+
+def related_practices(practice: Practice, limit: int = 4) -> list[Practice]:
+    """Published practices that share the most krachtlijnen, challenges and region."""
+    wanted = [(Facet.KRACHTLIJN, str(k.pk)) for k in practice.krachtlijnen.all()]
+    wanted += [(Facet.CHALLENGE, str(c.pk)) for c in practice.challenges.all()]
+    if practice.region_id:
+        wanted.append((Facet.REGION, str(practice.region_id)))
+    if not wanted:
+        return []
+    ors = " OR ".join(["(facet = %s AND value = %s)"] * len(wanted))
+    params: list[Any] = [x for pair in wanted for x in pair]
+    rows = _fetch(
+        f"SELECT practice_id, count(*) AS shared FROM {FACETS} WHERE ({ors}) "
+        "AND practice_id <> %s GROUP BY practice_id ORDER BY shared DESC, practice_id DESC "
+        "LIMIT %s",
+        [*params, practice.pk, limit],
+    )
+    ids = [r[0] for r in rows]
+    by_id = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards()}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+# --- lists for other pages (krachtlijn, challenge, region, my page, dashboard) ------------
+
+
+def _tagged(facet: str, value: Any) -> QuerySet[Practice]:
+    return (
+        Practice.objects.published()
+        .filter(facets__facet=facet, facets__value=str(value))
+        .for_cards()
+        .order_by("-published_at", "-id")
+    )
+
+
+def practices_for_krachtlijn(krachtlijn: Any, limit: int = 6) -> list[Practice]:
+    return list(_tagged(Facet.KRACHTLIJN, krachtlijn.pk)[:limit])
+
+
+def practices_for_challenge(challenge: Any, limit: int = 6) -> list[Practice]:
+    return list(_tagged(Facet.CHALLENGE, challenge.pk)[:limit])
+
+
+def practices_for_region(region: Any, limit: int = 6) -> list[Practice]:
+    return list(_tagged(Facet.REGION, region.pk)[:limit])
+
+
+def submissions_of(user: Any) -> QuerySet[Practice]:
+    if not getattr(user, "is_authenticated", False):
+        return Practice.objects.none()
+    return (
+        Practice.objects.filter(submitted_by=user)
+        .select_related("call")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def moderation_queue(user: Any) -> QuerySet[Practice]:
+    return (
+        Practice.objects.moderated_by(roles_of(user))
+        .select_related("region", "call", "call__owner", "submitted_by")
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def moderation_open_count(user: Any) -> int:
+    return moderation_queue(user).filter(status__in=MODERATION_QUEUE).count()
+
+
+def calls_for(user: Any) -> QuerySet[Call]:
+    roles = roles_of(user)
+    qs = Call.objects.select_related("owner")
+    if not roles.coordinator:
+        qs = qs.filter(owner_id__in=roles.stakeholder_organisation_ids)
+    return qs
+
+
+def call_submissions(call: Call) -> QuerySet[Practice]:
+    return (
+        call.submissions.exclude(status=Status.UNCONFIRMED)
+        .select_related("region", "submitted_by")
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def published_count_of_call(call: Call) -> int:
+    return call.submissions.filter(status=Status.PUBLISHED).count()

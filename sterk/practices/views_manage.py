@@ -1,0 +1,215 @@
+"""Moderation and calls in the management area (/beheer/praktijken/).
+
+Every view: `management_view` (signed in, a management role, TOTP where required), then a
+rules permission on the object, then one service call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sterk.core.access import management_view, require_perm
+from sterk.core.roles import roles_of
+from sterk.network.models import Organisation
+
+from . import exports, selectors, services
+from .forms import (
+    CallForm,
+    DecisionForm,
+    ImageFormSet,
+    LinkFormSet,
+    ModeratorPracticeForm,
+    QueueFilterForm,
+    image_data,
+    link_data,
+    link_initial,
+)
+from .models import MODERATION_QUEUE, Call, Practice
+from .views import apply_errors
+
+PAGE_SIZE = 50
+
+
+def _page(request: HttpRequest, qs: Any) -> Any:
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+
+
+@management_view
+def queue(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "practices.view_queue")
+    form = QueueFilterForm(request.GET or None)
+    status = form.data.get("status", "") if form.is_bound and form.is_valid() else ""
+    practices = selectors.moderation_queue(request.user)
+    if status == "":
+        practices = practices.filter(status__in=MODERATION_QUEUE)
+    elif status != "all":
+        practices = practices.filter(status=status)
+    return render(
+        request,
+        "practices/manage/queue.html",
+        {
+            "form": form,
+            "page": _page(request, practices),
+            "can_calls": request.user.has_perm("practices.view_calls"),
+        },
+    )
+
+
+def _moderated(request: HttpRequest, pk: int) -> Practice:
+    practice = get_object_or_404(
+        Practice.objects.select_related(
+            "region", "subregion", "call", "call__owner", "submitted_by", "moderated_by"
+        ).prefetch_related(
+            "organisations", "krachtlijnen", "functions", "challenges", "actions", "links", "images"
+        ),
+        pk=pk,
+    )
+    require_perm(request, "practices.moderate_practice", practice)
+    return practice
+
+
+@management_view
+def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = _moderated(request, pk)
+    form = DecisionForm(request.POST or None, practice=practice)
+    if request.method == "POST" and form.is_valid():
+        decision, message = form.cleaned_data["decision"], form.cleaned_data["message"]
+        actor = request.user
+        try:
+            if decision == DecisionForm.REVIEW:
+                services.practice_start_review(actor=actor, practice=practice)
+                messages.success(request, _("The practice is in review."))
+            elif decision == DecisionForm.CHANGES:
+                services.practice_request_changes(actor=actor, practice=practice, comment=message)
+                messages.success(request, _("The submitter was asked for changes."))
+            elif decision == DecisionForm.PUBLISH:
+                services.practice_publish(actor=actor, practice=practice)
+                messages.success(request, _("The practice is published in the library."))
+            elif decision == DecisionForm.DECLINE:
+                services.practice_decline(actor=actor, practice=practice, reason=message)
+                messages.success(request, _("The practice was declined."))
+            else:
+                services.practice_archive(actor=actor, practice=practice)
+                messages.success(request, _("The practice was archived."))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("practices_manage:practice_detail", pk=pk)
+    return render(
+        request, "practices/manage/practice_detail.html", {"practice": practice, "form": form}
+    )
+
+
+@management_view
+def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = _moderated(request, pk)
+    form = ModeratorPracticeForm(request.POST or None, instance=practice)
+    if request.method == "POST":
+        links = LinkFormSet(request.POST, prefix="links")
+        images = ImageFormSet(request.POST, request.FILES, prefix="images")
+    else:
+        links = LinkFormSet(prefix="links", initial=link_initial(practice))
+        images = ImageFormSet(prefix="images")
+    if request.method == "POST" and form.is_valid() and links.is_valid() and images.is_valid():
+        try:
+            services.practice_update(
+                actor=request.user,
+                practice=practice,
+                data=form.service_data(),
+                links=link_data(links),
+                new_images=image_data(images),
+                remove_image_ids=[i.pk for i in form.cleaned_data.get("remove_images") or []],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The practice was saved."))
+            return redirect("practices_manage:practice_detail", pk=pk)
+    return render(
+        request,
+        "practices/manage/practice_edit.html",
+        {"practice": practice, "form": form, "links": links, "images": images},
+    )
+
+
+# --- calls -----------------------------------------------------------------------------------
+
+
+def _owners(user: Any) -> Any:
+    roles = roles_of(user)
+    qs = Organisation.objects.approved()
+    return qs if roles.coordinator else qs.filter(pk__in=roles.stakeholder_organisation_ids)
+
+
+@management_view
+def call_list(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "practices.view_calls")
+    return render(
+        request,
+        "practices/manage/call_list.html",
+        {"calls": selectors.calls_for(request.user), "today": timezone.localdate()},
+    )
+
+
+@management_view
+def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    call = get_object_or_404(Call, pk=pk) if pk else None
+    require_perm(request, "practices.change_call" if call else "practices.add_call", call)
+    form = CallForm(request.POST or None, instance=call, owners=_owners(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data()
+        if not request.user.has_perm("practices.change_call", Call(owner=data["owner"])):
+            raise PermissionDenied
+        try:
+            if call is None:
+                call = services.call_create(actor=request.user, data=data)
+            else:
+                services.call_update(actor=request.user, call=call, data=data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The call was saved."))
+            return redirect("practices_manage:call_detail", pk=call.pk)
+    return render(
+        request,
+        "practices/manage/call_form.html",
+        {"form": form, "call": call, "title": _("Edit the call") if call else _("New call")},
+    )
+
+
+@management_view
+def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    call = get_object_or_404(Call.objects.select_related("owner"), pk=pk)
+    require_perm(request, "practices.view_call_submissions", call)
+    return render(
+        request,
+        "practices/manage/call_detail.html",
+        {"call": call, "page": _page(request, selectors.call_submissions(call))},
+    )
+
+
+@management_view
+def call_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    call = get_object_or_404(Call.objects.select_related("owner"), pk=pk)
+    require_perm(request, "practices.export_call_submissions", call)
+    name = f"oproep-{call.slug}-{timezone.localdate():%Y-%m-%d}"
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        exports.write_csv(response, call)
+        return response
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.xlsx_bytes(call),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    raise Http404
