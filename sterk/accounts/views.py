@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from sterk.core.roles import roles_of
 from sterk.events.selectors import my_agenda
-from sterk.practices.selectors import submissions_of
 from sterk.network import selectors as network_selectors
 from sterk.network.models import Region
+from sterk.practices.selectors import submissions_of
 
 from . import services
 from .forms import AccountDeleteForm, ProfileForm

@@ -384,7 +384,7 @@ def question_delete(*, actor: Any, question: Question) -> None:
 # --- registration --------------------------------------------------------------------------
 
 
-def _clean_answers(event: Event, answers: dict[str, Any]) -> dict[str, Any]:
+def _clean_answers(event: Event, answers: dict[Any, Any]) -> dict[str, Any]:
     """Answers keyed by question id, checked against the questions; stored with the label."""
     cleaned: dict[str, Any] = {}
     errors = []

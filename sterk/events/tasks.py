@@ -18,7 +18,7 @@ def send_event_email(email_id: int) -> None:
             record = EventEmail.objects.select_for_update().get(pk=email_id)
             if record.sent_at is not None:
                 return
-            if record.kind and not record.body:
+            if record.kind and not record.body and record.registration_id is not None:
                 from .services import render_email
 
                 record.subject, record.body = render_email(record.registration_id, record.kind)

@@ -497,7 +497,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     people = event.registrations.filter(status=RegistrationStatus.CONFIRMED).order_by("name", "id")
     total = people.count()
-    present = people.filter(checked_in_at__isnull=False).count()
+    present_count = people.filter(checked_in_at__isnull=False).count()
     if q:
         people = people.filter(
             Q(name__icontains=q) | Q(email__icontains=q) | Q(organisation_name__icontains=q)
@@ -511,7 +511,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
             people=people,
             q=q,
             total=total,
-            present=present,
+            present=present_count,
         ),
     )
 

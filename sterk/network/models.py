@@ -253,9 +253,7 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ["-joined_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "region"], name="membership_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "region"], name="membership_unique")]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
 

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from sterk.actionplan.selectors import actions_for_region
 from sterk.core.ratelimit import client_ip, rate_limited
 from sterk.events.selectors import upcoming_for_region
-from sterk.practices.selectors import practices_for_region
 from sterk.identity.selectors import page_or_none
+from sterk.practices.selectors import practices_for_region
 
 from . import selectors, services
 from .forms import ContactForm, JoinForm

@@ -371,7 +371,7 @@ class Practice(TimeStampedModel):
         from django.utils.translation import get_language
 
         current = (get_language() or "nl")[:2]
-        if current != "nl" and getattr(self, f"title_{current}", ""):
+        if current != "nl" and getattr(self, f"title_{current}", None):
             return current
         return self.language
 

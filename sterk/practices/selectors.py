@@ -304,7 +304,7 @@ def _options(
     counts: dict[str, dict[str, int]],
     query: LibraryQuery,
     params: QueryDict,
-) -> tuple[list[tuple[str, str, str, list[Option]]], list[Option]]:
+) -> tuple[list[tuple[Any, str, str, list[Option]]], list[Option]]:
     vocab = dict(vocab)
     org_counts = counts.get(Facet.ORGANISATION, {})
     selected_orgs = query.selected.get(Facet.ORGANISATION, [])

@@ -202,9 +202,9 @@ def _save_practice(
     if remove_image_ids:
         practice.images.filter(pk__in=remove_image_ids).delete()
     for order, image in enumerate(new_images or [], start=practice.images.count()):
-        item = PracticeImage(practice=practice, order=order, **image)
-        item.full_clean()
-        item.save()
+        image_item = PracticeImage(practice=practice, order=order, **image)
+        image_item.full_clean()
+        image_item.save()
 
 
 def _audit(actor: Any, action: str, practice: Practice, changes: dict[str, Any] | None = None):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from sterk.core.models import AuditEntry
 from sterk.network import services
