@@ -149,7 +149,7 @@ def test_full_event_offers_the_waiting_list_and_a_cancel_link_promotes_the_next(
     follow(
         page,
         lambda: page.locator(
-            "main form button[type=submit]", has_text=re.compile(r"cancel|annuleer", re.I)
+            "main form:has(input[name=action][value=cancel]) button[type=submit]"
         ).click(),
     )
     expect(page.locator(".messages")).to_contain_text(re.compile(r"cancelled|geannuleerd", re.I))

@@ -85,7 +85,9 @@ def test_call_submission_moderation_publication(page: Page, content, make_user, 
     message = wait_for_mail("sara@example.org")
     link = re.search(r"https?://\S+/bevestigen/\S+/", message.body).group(0)
     visit(page, "/nl/" + link.split("/nl/", 1)[1])
-    follow(page, lambda: page.get_by_role("button", name=re.compile("confirm", re.I)).click())
+    follow(
+        page, lambda: page.get_by_role("button", name=re.compile("confirm|bevestig", re.I)).click()
+    )
     practice.refresh_from_db()
     assert practice.status == Status.SUBMITTED
     wait_for_mail("socius@example.org")
@@ -100,7 +102,7 @@ def test_call_submission_moderation_publication(page: Page, content, make_user, 
             "link", name="Buurtwerkers brengen onderbescherming in kaart"
         ).click(),
     )
-    page.get_by_label(re.compile("Publish", re.I)).check()
+    page.locator('input[name="decision"][value="publish"]').check()
     follow(page, lambda: page.locator("main form button[type=submit]").click())
     practice.refresh_from_db()
     assert practice.status == Status.PUBLISHED

@@ -63,7 +63,8 @@ def test_agenda_query_count_does_not_grow_with_the_number_of_events(client, antw
         response = client.get(url + "?regio=antwerpen")
     assert response.status_code == 200
     assert len(large) <= len(small)
-    assert b"1000 events" in response.content or b"1000 activiteiten" in response.content
+    # The count line says 1000 in whatever words the active language uses.
+    assert re.search(rb"\b1000\b", response.content)
 
 
 def test_agenda_filters_and_past_events_with_recordings(client, antwerpen, limburg):
