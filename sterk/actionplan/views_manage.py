@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sterk.core.access import management_view, require_perm
+from sterk.core.forms import apply_errors
 from sterk.core.roles import roles_of
 from sterk.network.models import Region
 
@@ -56,23 +56,6 @@ from .models import (
 )
 
 PAGE_SIZE = 50
-
-
-def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Put a service's validation errors on the form fields they concern (a translated
-    model field's error goes to its Dutch form field)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        if name in form.fields:
-            target: str | None = name
-        elif f"{name}_nl" in form.fields:
-            target = f"{name}_nl"
-        else:
-            target = None
-        for error in errors:
-            form.add_error(target, error)
 
 
 def _save_form(

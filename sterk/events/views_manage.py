@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sterk.core.access import management_view, require_perm
+from sterk.core.forms import apply_errors
 
 from . import exports, selectors, services
 from .forms_manage import (
@@ -33,18 +34,6 @@ from .forms_manage import (
 from .models import Event, Question, Registration, RegistrationStatus, Series, Session
 
 PAGE_SIZE = 50
-
-
-def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        target = (
-            name if name in form.fields else (f"{name}_nl" if f"{name}_nl" in form.fields else None)
-        )
-        for error in errors:
-            form.add_error(target, error)
 
 
 def _event(request: HttpRequest, pk: int) -> Event:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sterk.core.access import management_view, require_perm
+from sterk.core.forms import apply_errors
 from sterk.core.roles import roles_of
 
 from . import exports, imports, selectors, services
@@ -54,15 +55,6 @@ IMPORT_SESSION_KEY = "sterk_member_import"
 
 def _page(request: HttpRequest, qs: QuerySet[Any] | list[Any]) -> Page:
     return Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _apply_errors(form: Any, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field when the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _region(request: HttpRequest, slug: str, perm: str) -> Region:
@@ -149,7 +141,7 @@ def region_edit(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.region_update(actor=request.user, region=region, data=form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The texts of the region were saved."))
             return redirect("manage:region_edit", slug=region.slug)
@@ -187,7 +179,7 @@ def _region_object_form(
         try:
             save(form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, success)
             return redirect(list_url, slug=region.slug)
@@ -547,7 +539,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The request was updated."))
             return redirect("manage:contact_inbox")
@@ -586,7 +578,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         try:
             organisation = services.organisation_create(actor=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("“%(name)s” was added.") % {"name": organisation.name})
             return redirect("manage:organisation_list")
@@ -615,7 +607,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, organisation=organisation, data=form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The organisation was saved."))
             return redirect("manage:organisation_list")
@@ -681,7 +673,7 @@ def role_assign(request: HttpRequest) -> HttpResponse:
                 capacity=data.get("capacity", ""),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Role assigned: %(role)s.") % {"role": assignment})
             return redirect("manage:role_list")

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from sterk.core.forms import apply_errors
 from sterk.core.ratelimit import client_ip, rate_limited
 
 from . import selectors, services
@@ -28,18 +29,6 @@ from .forms import (
 from .models import Call, Practice
 
 SUBMISSION_RATE_LIMIT = 10
-
-
-def apply_errors(form: Any, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        target = (
-            name if name in form.fields else (f"{name}_nl" if f"{name}_nl" in form.fields else None)
-        )
-        for error in errors:
-            form.add_error(target, error)
 
 
 def library(request: HttpRequest) -> HttpResponse:

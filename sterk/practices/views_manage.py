@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sterk.core.access import management_view, require_perm
+from sterk.core.forms import apply_errors
 from sterk.core.roles import roles_of
 from sterk.network.models import Organisation
 
@@ -32,7 +33,6 @@ from .forms import (
     link_initial,
 )
 from .models import MODERATION_QUEUE, Call, Practice
-from .views import apply_errors
 
 PAGE_SIZE = 50
 
