@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sterk.accounts.models import Sector
 
@@ -376,7 +377,7 @@ class RoleAssignForm(forms.Form):
         help_text=_("Required for a stakeholder representative; optional for other roles."),
     )
     capacity = forms.CharField(
-        label=_("Capacity"),
+        label=pgettext_lazy("role assignment", "Capacity"),
         max_length=200,
         required=False,
         help_text=_("Shown publicly, e.g. “on behalf of the university colleges”."),

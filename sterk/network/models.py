@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sterk.core.models import TimeStampedModel
 
@@ -183,7 +184,7 @@ class RoleAssignment(TimeStampedModel):
         related_name="role_assignments",
     )
     capacity = models.CharField(
-        _("capacity"),
+        pgettext_lazy("role assignment", "capacity"),
         max_length=200,
         blank=True,
         help_text=_("Shown publicly, e.g. “on behalf of the university colleges”."),
