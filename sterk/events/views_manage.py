@@ -258,6 +258,56 @@ def question_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _part_form(
+    request: HttpRequest,
+    event: Event,
+    *,
+    tab: str,
+    form: Any,
+    save: Any,
+    success: str,
+    title: str,
+    list_url: str,
+) -> HttpResponse:
+    """Create/edit of an event's questions and sessions: validate, call the service, keep
+    the input and show the service's errors on failure."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.service_data())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect(list_url, pk=event.pk)
+    return render(
+        request,
+        "events/manage/form.html",
+        _tabs(event, tab, form=form, title=title, cancel_url=reverse(list_url, args=[event.pk])),
+    )
+
+
+def _part_delete(
+    request: HttpRequest,
+    event: Event,
+    *,
+    tab: str,
+    delete: Any,
+    success: str,
+    title: str,
+    list_url: str,
+) -> HttpResponse:
+    """Remove a question or session after a confirmation page."""
+    if request.method == "POST":
+        delete()
+        messages.success(request, success)
+        return redirect(list_url, pk=event.pk)
+    return render(
+        request,
+        "events/manage/confirm.html",
+        _tabs(event, tab, form=forms.Form(), title=title, submit_label=_("Remove"), danger=True),
+    )
+
+
 @management_view
 def question_edit(request: HttpRequest, pk: int, qpk: int | None = None) -> HttpResponse:
     event = _event(request, pk)
@@ -265,26 +315,17 @@ def question_edit(request: HttpRequest, pk: int, qpk: int | None = None) -> Http
     form = QuestionForm(
         request.POST or None, instance=copy.copy(question) if question else Question(event=event)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.question_save(
-                actor=request.user, event=event, data=form.service_data(), question=question
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The question was saved."))
-            return redirect("events_manage:question_list", pk=event.pk)
-    return render(
+    return _part_form(
         request,
-        "events/manage/form.html",
-        _tabs(
-            event,
-            "questions",
-            form=form,
-            title=_("Registration question"),
-            cancel_url=reverse("events_manage:question_list", args=[event.pk]),
+        event,
+        tab="questions",
+        form=form,
+        save=lambda data: services.question_save(
+            actor=request.user, event=event, data=data, question=question
         ),
+        success=_("The question was saved."),
+        title=_("Registration question"),
+        list_url="events_manage:question_list",
     )
 
 
@@ -292,21 +333,14 @@ def question_edit(request: HttpRequest, pk: int, qpk: int | None = None) -> Http
 def question_delete(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     event = _event(request, pk)
     question = get_object_or_404(Question, pk=qpk, event=event)
-    if request.method == "POST":
-        services.question_delete(actor=request.user, question=question)
-        messages.success(request, _("The question was removed."))
-        return redirect("events_manage:question_list", pk=event.pk)
-    return render(
+    return _part_delete(
         request,
-        "events/manage/confirm.html",
-        _tabs(
-            event,
-            "questions",
-            form=forms.Form(),
-            title=_("Remove the question “%(q)s”?") % {"q": question.label},
-            submit_label=_("Remove"),
-            danger=True,
-        ),
+        event,
+        tab="questions",
+        delete=lambda: services.question_delete(actor=request.user, question=question),
+        success=_("The question was removed."),
+        title=_("Remove the question “%(q)s”?") % {"q": question.label},
+        list_url="events_manage:question_list",
     )
 
 
@@ -335,26 +369,17 @@ def session_edit(request: HttpRequest, pk: int, spk: int | None = None) -> HttpR
         instance=copy.copy(session) if session else Session(event=event),
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.session_save(
-                actor=request.user, event=event, data=form.service_data(), session=session
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The session was saved."))
-            return redirect("events_manage:session_list", pk=event.pk)
-    return render(
+    return _part_form(
         request,
-        "events/manage/form.html",
-        _tabs(
-            event,
-            "sessions",
-            form=form,
-            title=_("Session"),
-            cancel_url=reverse("events_manage:session_list", args=[event.pk]),
+        event,
+        tab="sessions",
+        form=form,
+        save=lambda data: services.session_save(
+            actor=request.user, event=event, data=data, session=session
         ),
+        success=_("The session was saved."),
+        title=_("Session"),
+        list_url="events_manage:session_list",
     )
 
 
@@ -362,21 +387,14 @@ def session_edit(request: HttpRequest, pk: int, spk: int | None = None) -> HttpR
 def session_delete(request: HttpRequest, pk: int, spk: int) -> HttpResponse:
     event = _event(request, pk)
     session = get_object_or_404(Session, pk=spk, event=event)
-    if request.method == "POST":
-        services.session_delete(actor=request.user, session=session)
-        messages.success(request, _("The session was removed."))
-        return redirect("events_manage:session_list", pk=event.pk)
-    return render(
+    return _part_delete(
         request,
-        "events/manage/confirm.html",
-        _tabs(
-            event,
-            "sessions",
-            form=forms.Form(),
-            title=_("Remove the session “%(t)s”?") % {"t": session.title},
-            submit_label=_("Remove"),
-            danger=True,
-        ),
+        event,
+        tab="sessions",
+        delete=lambda: services.session_delete(actor=request.user, session=session),
+        success=_("The session was removed."),
+        title=_("Remove the session “%(t)s”?") % {"t": session.title},
+        list_url="events_manage:session_list",
     )
 
 
