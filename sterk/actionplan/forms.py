@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core.forms import TranslatedErrorsMixin
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Organisation, Region
 
@@ -77,7 +78,7 @@ class PlanFilterForm(forms.Form):
         )
 
 
-class ServiceModelForm(forms.ModelForm):
+class ServiceModelForm(TranslatedErrorsMixin, forms.ModelForm):
     """A ModelForm whose cleaned data goes to a service instead of `save()`. Translated
     fields are labelled per language; the Dutch one is required when the field is."""
 

@@ -22,3 +22,23 @@ def apply_errors(form: Any, exc: ValidationError) -> None:
             target = None
         for error in errors:
             form.add_error(target, error)
+
+
+class TranslatedErrorsMixin:
+    """For ModelForms that edit modeltranslation fields (title_nl, title_fr, ...): an error
+    the model raises on "title" lands on the "title_nl" form field instead of crashing
+    Django's add_error with "has no field named 'title'"."""
+
+    def add_error(self, field: Any, error: Any) -> None:
+        fields = self.fields  # type: ignore[attr-defined]
+
+        def target(name: str) -> str:
+            if name not in fields and f"{name}_nl" in fields:
+                return f"{name}_nl"
+            return name
+
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            error = ValidationError({target(k): v for k, v in error.error_dict.items()})
+        elif field is not None:
+            field = target(field)
+        super().add_error(field, error)  # type: ignore[misc]

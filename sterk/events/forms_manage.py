@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
+from sterk.core.forms import TranslatedErrorsMixin
 from sterk.identity.models import Krachtlijn
 from sterk.network.forms_manage import (
     LANGUAGES,
@@ -51,7 +52,7 @@ class ServiceDataMixin:
         return dict(self.cleaned_data)  # type: ignore[attr-defined]
 
 
-class EventForm(ServiceDataMixin, GroupedFieldsMixin, forms.ModelForm):
+class EventForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     invited_roles = forms.MultipleChoiceField(
         label=_("Invited roles"),
         required=False,
@@ -155,7 +156,7 @@ class EventForm(ServiceDataMixin, GroupedFieldsMixin, forms.ModelForm):
         self.fields["krachtlijnen"].required = False
 
 
-class ReportForm(ServiceDataMixin, GroupedFieldsMixin, forms.ModelForm):
+class ReportForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     groups = [(None, ["recording_url", "attendance_count"]), *_language_groups("report")]
 
     class Meta:
@@ -175,7 +176,7 @@ class CancelForm(forms.Form):
     )
 
 
-class QuestionForm(ServiceDataMixin, GroupedFieldsMixin, forms.ModelForm):
+class QuestionForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     groups = [(None, ["kind", "required", "order"]), *_language_groups("label", "choices")]
 
     class Meta:
@@ -199,7 +200,7 @@ class QuestionForm(ServiceDataMixin, GroupedFieldsMixin, forms.ModelForm):
         _translated(self, "choices", _("Choices, one per line"), required_nl=False)
 
 
-class SessionForm(ServiceDataMixin, GroupedFieldsMixin, forms.ModelForm):
+class SessionForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     groups = [
         (None, ["starts_at", "ends_at", "room", "capacity"]),
         *_language_groups("title", "description"),
@@ -228,7 +229,7 @@ class SessionForm(ServiceDataMixin, GroupedFieldsMixin, forms.ModelForm):
         _datetime_fields(self, "starts_at", "ends_at")
 
 
-class SeriesForm(ServiceDataMixin, GroupedFieldsMixin, forms.ModelForm):
+class SeriesForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     groups = [(None, ["slug"]), *_language_groups("title", "description")]
 
     class Meta:

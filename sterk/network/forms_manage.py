@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sterk.accounts.models import Sector
+from sterk.core.forms import TranslatedErrorsMixin
 
 from . import imports
 from .models import (
@@ -92,7 +93,7 @@ class ContactFilterForm(forms.Form):
 # --- regions ---------------------------------------------------------------------------
 
 
-class RegionTextForm(GroupedFieldsMixin, forms.ModelForm):
+class RegionTextForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     groups = [(None, ["contact_email"]), *_language_groups("name", "tagline", "description")]
 
     class Meta:
@@ -127,7 +128,7 @@ class RegionTextForm(GroupedFieldsMixin, forms.ModelForm):
         )
 
 
-class PriorityForm(GroupedFieldsMixin, forms.ModelForm):
+class PriorityForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     groups = [(None, ["order"]), *_language_groups("title", "description")]
 
     class Meta:
@@ -151,7 +152,7 @@ class PriorityForm(GroupedFieldsMixin, forms.ModelForm):
         self.fields["order"].help_text = _("Lower numbers come first.")
 
 
-class SubRegionForm(GroupedFieldsMixin, forms.ModelForm):
+class SubRegionForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     groups = [(None, ["slug", "order"]), *_language_groups("name", "description")]
 
     class Meta:
@@ -289,7 +290,7 @@ def _https_formfield(field: Any, **kwargs: Any) -> Any:
     return field.formfield(**kwargs)
 
 
-class OrganisationForm(GroupedFieldsMixin, forms.ModelForm):
+class OrganisationForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     groups = [
         (None, ["name", "type", "website", "is_stakeholder", "regions"]),
         *_language_groups("description", "themes"),

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
+from sterk.core.forms import TranslatedErrorsMixin
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Organisation, Region, SubRegion
 
@@ -87,7 +88,7 @@ class PracticeFieldsMixin:
         return subregion
 
 
-class PracticeForm(PracticeFieldsMixin, forms.ModelForm):
+class PracticeForm(PracticeFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     """What a member fills in to share a practice."""
 
     class Meta:
@@ -218,7 +219,7 @@ def image_data(formset: Any) -> list[dict[str, Any]]:
     ]
 
 
-class CallSubmissionForm(PracticeFieldsMixin, forms.ModelForm):
+class CallSubmissionForm(PracticeFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     """A story sent to a call: the practice, the call's extra questions, the consents."""
 
     submitter_name = forms.CharField(label=_("Your name"), max_length=150)
@@ -383,7 +384,7 @@ def format_questions(questions: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-class CallForm(forms.ModelForm):
+class CallForm(TranslatedErrorsMixin, forms.ModelForm):
     questions_text = forms.CharField(
         label=_("Extra questions"),
         required=False,

@@ -284,3 +284,26 @@ def test_chair_creates_publishes_and_reports_an_event(client, antwerpen):
     bad = dict(data, ends_at=start.strftime("%Y-%m-%dT09:00"), title_nl="Nieuwe titel")
     response = client.post(reverse("events_manage:event_edit", args=[event.pk]), bad)
     assert response.status_code == 200 and "Nieuwe titel" in response.content.decode()
+
+
+def test_organiser_adds_and_removes_a_question_and_a_bad_form_keeps_the_input(client):
+    from sterk.events.tests.factories import coordinator
+
+    event = EventFactory()
+    client.force_login(coordinator())
+    create = reverse("events_manage:question_create", args=[event.pk])
+    # A choice question without choices is refused; what was typed stays in the form.
+    response = client.post(create, {"kind": "choice", "order": 1, "label_nl": "Dieetwensen"})
+    assert response.status_code == 200
+    assert "Dieetwensen" in response.content.decode()
+    assert not event.questions.exists()
+    response = client.post(
+        create, {"kind": "text", "order": 1, "label_nl": "Organisatie", "required": "on"}
+    )
+    assert response.status_code == 302
+    question = event.questions.get()
+    assert question.label == "Organisatie" and question.required
+    delete = reverse("events_manage:question_delete", args=[event.pk, question.pk])
+    assert client.get(delete).status_code == 200  # asks first
+    assert client.post(delete).status_code == 302
+    assert not event.questions.exists()
