@@ -62,6 +62,6 @@ class ProfileForm(forms.ModelForm):
 
 class AccountDeleteForm(forms.Form):
     confirm = forms.BooleanField(
-        label=_("I understand that my account, memberships and profile are deleted for good."),
+        label=_("I understand that my account and the data listed above are erased for good."),
         required=True,
     )

@@ -7,7 +7,10 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from sterk.core.personal_data import WITHDRAWABLE, ConsentKind
 
 
 class Sector(models.TextChoices):
@@ -91,3 +94,49 @@ class User(AbstractUser):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = (self.email or "").strip().lower()
         super().save(*args, **kwargs)
+
+
+class Consent(models.Model):
+    """What a person agreed to, in the words shown to them, when, and when they withdrew.
+
+    A visitor without an account is known by the e-mail address they gave; the object
+    the consent is about (a story, a contact request) is named by type and id, like the
+    audit trail. Written only by `sterk.accounts.services` (through
+    `sterk.core.personal_data.consent_record`)."""
+
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=ConsentKind.choices)
+    text = models.TextField(_("text shown"))
+    text_version = models.CharField(_("text version"), max_length=16)
+    object_type = models.CharField(_("about"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="accounts_consent_object"),
+            models.Index(fields=["email"], name="accounts_consent_email"),
+        ]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.given_at:%Y-%m-%d})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None
+
+    @property
+    def withdrawable(self) -> bool:
+        return self.is_active and self.kind in WITHDRAWABLE

@@ -2,10 +2,11 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from sterk.core.roles import roles_of
 from sterk.events.selectors import my_agenda
@@ -15,6 +16,7 @@ from sterk.practices.selectors import submissions_of
 
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
+from .selectors import consents_of
 
 
 @login_required
@@ -61,6 +63,27 @@ def data_export(request: HttpRequest) -> HttpResponse:
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="sterk-sociaal-werk-{stamp}.json"'
     return response
+
+
+@login_required
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What the person agreed to, with a button to withdraw what can be withdrawn."""
+    return render(request, "accounts/privacy.html", {"consents": consents_of(request.user)})
+
+
+@login_required
+@require_POST
+def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    consent = next((c for c in consents_of(request.user) if c.pk == pk), None)
+    if consent is None:
+        raise Http404
+    try:
+        services.consent_withdraw(consent=consent, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Your consent was withdrawn."))
+    return redirect("accounts:privacy")
 
 
 @login_required

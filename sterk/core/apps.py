@@ -6,3 +6,29 @@ class CoreConfig(AppConfig):
     name = "sterk.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from .site import site_sync
+
+        if apps.is_installed("django.contrib.sites"):
+            # After every migrate: the Site carries SITE_NAME and STERK_SITE_URL's domain.
+            post_migrate.connect(
+                site_sync,
+                sender=apps.get_app_config("sites"),
+                dispatch_uid="sterk.core.site_sync",
+            )
+
+        from .personal_data_logs import register_provider
+
+        register_provider()
+
+        # Pillow's decompression-bomb guard at our own limit: it refuses images of more than
+        # twice STERK_MAX_IMAGE_PIXELS outright (the form validator refuses the rest).
+        from PIL import Image
+
+        from .validators import max_image_pixels
+
+        Image.MAX_IMAGE_PIXELS = max_image_pixels()

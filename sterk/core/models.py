@@ -14,7 +14,9 @@ class TimeStampedModel(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who changed what, when, with the values before and after. Never edited or deleted."""
+    """Who changed what, when, with the values before and after. Never edited or deleted,
+    except that erasing a person (GDPR art. 17) removes their name and addresses from it
+    (sterk.core.personal_data_logs)."""
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -61,3 +63,20 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class FormSubmission(models.Model):
+    """A form posted once: the hidden one-time token of a create form (contact, story,
+    proposal, ...). A second POST with the same token (a double click, a reload, a retry)
+    creates nothing and gets the first one's answer. See `sterk.core.once`."""
+
+    token = models.CharField(max_length=64, unique=True)
+    path = models.CharField(max_length=255)
+    location = models.CharField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.token[:8]}"

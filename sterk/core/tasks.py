@@ -5,6 +5,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import OutboundEmail
+from .validators import single_line
 
 
 @task()
@@ -12,11 +13,12 @@ def send_outbound_email(outbound_id: int) -> None:
     """Send a recorded e-mail unless it was sent already (a retry never sends twice)."""
     try:
         with transaction.atomic():
-            outbound = OutboundEmail.objects.select_for_update().get(pk=outbound_id)
-            if outbound.sent_at is not None:
+            outbound = OutboundEmail.objects.select_for_update().filter(pk=outbound_id).first()
+            # Gone: erased with the person's data (GDPR art. 17) before it was sent.
+            if outbound is None or outbound.sent_at is not None:
                 return
             EmailMessage(
-                subject=outbound.subject,
+                subject=single_line(outbound.subject),
                 body=outbound.body,
                 to=[outbound.to],
                 reply_to=[outbound.reply_to] if outbound.reply_to else None,

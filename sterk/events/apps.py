@@ -6,3 +6,8 @@ class EventsConfig(AppConfig):
     name = "sterk.events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from .personal_data import register_provider
+
+        register_provider()

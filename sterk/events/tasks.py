@@ -7,6 +7,8 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from sterk.core.validators import single_line
+
 from .models import EventEmail
 
 
@@ -15,8 +17,9 @@ def send_event_email(email_id: int) -> None:
     """Send a recorded e-mail unless it was sent already (a retry never sends twice)."""
     try:
         with transaction.atomic():
-            record = EventEmail.objects.select_for_update().get(pk=email_id)
-            if record.sent_at is not None:
+            record = EventEmail.objects.select_for_update().filter(pk=email_id).first()
+            # Gone: erased with the person's data (GDPR art. 17) before it was sent.
+            if record is None or record.sent_at is not None:
                 return
             if record.kind and not record.body and record.registration_id is not None:
                 from .services import render_email
@@ -24,7 +27,7 @@ def send_event_email(email_id: int) -> None:
                 record.subject, record.body = render_email(record.registration_id, record.kind)
                 record.save(update_fields=["subject", "body"])
             message = EmailMessage(
-                subject=record.subject,
+                subject=single_line(record.subject),
                 body=record.body,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[record.to],

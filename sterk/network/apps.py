@@ -6,3 +6,8 @@ class NetworkConfig(AppConfig):
     name = "sterk.network"
     label = "network"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        from .personal_data import register_provider
+
+        register_provider()

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ContactRequest, ContactTopic, Region, SubRegion
+from .models import CONTACT_CONSENT_TEXT, ContactRequest, ContactTopic, Region, SubRegion
 
 
 class ContactForm(forms.ModelForm):
@@ -9,10 +9,7 @@ class ContactForm(forms.ModelForm):
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     consent = forms.BooleanField(
         required=True,
-        label=_(
-            "I agree that the platform stores my message and contact details to answer "
-            "this request."
-        ),
+        label=CONTACT_CONSENT_TEXT,
         error_messages={"required": _("We need your consent to handle your request.")},
     )
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sterk.core.fields import SingleLineCharField
 from sterk.core.models import TimeStampedModel
 
 
@@ -73,7 +74,7 @@ class RegionPriority(models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="priorities"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -107,7 +108,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 
 
 class Organisation(TimeStampedModel):
-    name = models.CharField(_("name"), max_length=200)
+    name = SingleLineCharField(_("name"), max_length=200)
     normalised_name = models.CharField(max_length=200, unique=True, editable=False)
     type = models.CharField(
         _("type"), max_length=30, choices=OrganisationType.choices, default=OrganisationType.OTHER
@@ -284,6 +285,12 @@ class ContactRequestQuerySet(models.QuerySet["ContactRequest"]):
     def status_counts(self) -> dict[str, int]:
         rows = self.values("status").annotate(n=Count("id"))
         return {row["status"]: row["n"] for row in rows}
+
+
+# The consent the contact form asks for (shown there and recorded with the request).
+CONTACT_CONSENT_TEXT = _(
+    "I agree that the platform stores my message and contact details to answer this request."
+)
 
 
 class ContactRequest(TimeStampedModel):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,9 +15,13 @@ from django.utils.translation import gettext as _
 
 from sterk.core.audit import audit_record, diff, snapshot
 from sterk.core.mail import email_enqueue
+from sterk.core.personal_data import ConsentKind, consent_record
 from sterk.core.roles import forget_roles
+from sterk.core.site import absolute_url
+from sterk.core.validators import single_line
 
 from .models import (
+    CONTACT_CONSENT_TEXT,
     ContactRequest,
     ContactStatus,
     Membership,
@@ -68,8 +71,9 @@ def organisation_find(name: str) -> Organisation | None:
 @transaction.atomic
 def organisation_propose(*, user: Any, name: str) -> Organisation:
     """A member names an organisation we do not list yet. An existing one (by normalised
-    name) is reused; a new one waits for a coordinator's approval."""
-    name = name.strip()
+    name) is reused; a new one waits for a coordinator's approval. The name is put on one
+    line (it is typed freely, and names are single-line everywhere)."""
+    name = single_line(name)
     existing = organisation_find(name)
     if existing is not None:
         return existing
@@ -183,7 +187,10 @@ def contact_request_submit(
         raise ValidationError({"consent": _("We need your consent to handle your request.")})
     request.full_clean()
     request.save()
-    inbox_url = settings.STERK_SITE_URL + reverse("manage:contact_detail", args=[request.pk])
+    consent_record(
+        kind=ConsentKind.CONTACT_REQUEST, text=str(CONTACT_CONSENT_TEXT), email=email, obj=request
+    )
+    inbox_url = absolute_url(reverse("manage:contact_detail", args=[request.pk]))
     for recipient in contact_recipients(region):
         # Managers read the platform in Dutch first; the message itself is quoted as sent.
         with translation.override("nl"):

@@ -6,3 +6,8 @@ class PracticesConfig(AppConfig):
     name = "sterk.practices"
     label = "practices"
     verbose_name = _("Practices")
+
+    def ready(self) -> None:
+        from .personal_data import register_provider
+
+        register_provider()

@@ -8,8 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
-from sterk.core.forms import TranslatedErrorsMixin
+from sterk.core.forms import TranslatedErrorsMixin, UploadImageField
 from sterk.identity.models import Function, Krachtlijn
+from sterk.network.forms_manage import RoleScopedChoicesMixin
 from sterk.network.models import Organisation, Region, SubRegion
 
 from .models import Call, LinkKind, Practice, PracticeImage
@@ -30,11 +31,13 @@ SUBMITTER_FIELDS = [
     "contact_name",
     "contact_email",
     "contact_consent",
+    "licence",
 ]
 LABELS = {
     "title_nl": _("Title"),
     "summary_nl": _("Summary"),
     "story_nl": _("The full story"),
+    "licence": _("Under which licence may others reuse your story once it is published?"),
 }
 HELP = {
     "summary_nl": _("Two to four sentences: what you do, with whom, and what changed."),
@@ -75,10 +78,21 @@ class PracticeFieldsMixin:
                     widget=forms.CheckboxSelectMultiple,
                     label=self.fields[name].label,
                 )
+        if "licence" in self.fields:
+            # Preselected on the safe choice; a form sent without it keeps that choice.
+            self.fields["licence"].widget = forms.RadioSelect(
+                choices=self.fields["licence"].choices  # type: ignore[attr-defined]
+            )
+            self.fields["licence"].required = False
         if "region" in self.fields:
             self.fields["region"].queryset = Region.objects.all()  # type: ignore[attr-defined]
         if "subregion" in self.fields:
             self.fields["subregion"].queryset = SubRegion.objects.select_related("region")  # type: ignore[attr-defined]
+
+    def clean_licence(self) -> str:
+        from .models import Licence
+
+        return self.cleaned_data.get("licence") or Licence.ALL_RIGHTS_RESERVED  # type: ignore[attr-defined]
 
     def clean_subregion(self) -> Any:
         subregion = self.cleaned_data.get("subregion")  # type: ignore[attr-defined]
@@ -112,8 +126,13 @@ class PracticeForm(PracticeFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "remove_images"}
 
 
-class ModeratorPracticeForm(PracticeForm):
-    """A moderator completes the practice: organisations, actions, translations."""
+class ModeratorPracticeForm(RoleScopedChoicesMixin, PracticeForm):
+    """A moderator completes the practice: organisations, actions, translations. The
+    region stays within the moderator's reach: a chair keeps it in their regions, a call
+    owner keeps the region it has (the organisations behind a practice are a description,
+    any approved organisation)."""
+
+    role_scoped = {"region": "region", "subregion": "subregion"}
 
     class Meta:
         model = Practice
@@ -137,8 +156,14 @@ class ModeratorPracticeForm(PracticeForm):
             "summary_en": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.scope_to(user)
+        if self.instance.region_id and "region" in self.fields:
+            # Moving it out of every region would take it out of the moderator's reach too.
+            from sterk.core.roles import roles_of
+
+            self.fields["region"].required = not roles_of(user).coordinator
         for code, language in (("fr", _("French")), ("en", _("English"))):
             for name, label in (
                 ("title", _("Title")),
@@ -188,7 +213,7 @@ def link_initial(practice: Practice | None) -> list[dict[str, Any]]:
 
 
 class ImageForm(forms.Form):
-    image = forms.ImageField(label=_("Image"), required=False)
+    image = UploadImageField(label=_("Image"), required=False)
     alt_text = forms.CharField(
         label=_("Alternative text"),
         required=False,
@@ -247,6 +272,7 @@ class CallSubmissionForm(PracticeFieldsMixin, TranslatedErrorsMixin, forms.Model
             "contact_name",
             "contact_email",
             "contact_consent",
+            "licence",
         ]
         widgets = {"story_nl": forms.Textarea(attrs={"rows": 12})}
 
@@ -274,17 +300,10 @@ class CallSubmissionForm(PracticeFieldsMixin, TranslatedErrorsMixin, forms.Model
                 )
             self.fields[f"answer_{i}"] = field
         self.fields["consent_publish"] = forms.BooleanField(
-            label=call.consent_publish_text
-            or _("My story may be published in the practice library of Sterk Sociaal Werk."),
-            required=False,
+            label=call.publish_consent_text(), required=False
         )
         self.fields["consent_anonymous"] = forms.BooleanField(
-            label=call.consent_anonymous_text
-            or _(
-                "I confirm that no client or other person can be recognised in my story "
-                "(no names, photos or details that identify people)."
-            ),
-            required=True,
+            label=call.anonymous_consent_text(), required=True
         )
         self.fields["website"].widget.attrs["class"] = "honeypot-input"
 
@@ -384,7 +403,8 @@ def format_questions(questions: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-class CallForm(TranslatedErrorsMixin, forms.ModelForm):
+class CallForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm):
+    role_scoped = {"owner": "organisation"}
     questions_text = forms.CharField(
         label=_("Extra questions"),
         required=False,
@@ -422,9 +442,10 @@ class CallForm(TranslatedErrorsMixin, forms.ModelForm):
             "question_en": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners  # type: ignore[attr-defined]
+        self.fields["owner"].queryset = Organisation.objects.approved()  # type: ignore[attr-defined]
+        self.scope_to(user)
         self.fields["title_nl"].required = True
         self.fields["question_nl"].required = True
         self.fields["title_nl"].label = _("Title")

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core.fields import LimitedImageField, SaneDateField, SingleLineCharField
 from sterk.core.models import TimeStampedModel
 from sterk.core.search import SearchIndex
 
@@ -82,6 +83,22 @@ MODERATOR_VISIBLE = (
 )
 
 
+class Licence(models.TextChoices):
+    """Under which terms others may reuse a published story (the author's choice)."""
+
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    CC_BY_NC = "cc-by-nc-4.0", "CC BY-NC 4.0"
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+
+LICENCE_URLS: dict[str, str] = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+}
+
+
 class LinkKind(models.TextChoices):
     INTERVIEW = "interview", _("Interview")
     VIDEO = "video", _("Video (e.g. a recorded practice safari)")
@@ -106,7 +123,7 @@ class Call(TimeStampedModel):
     and welfare. Open from `opens_on` to `closes_on` (inclusive, Brussels dates)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     question = models.TextField(_("the question"), help_text=_("Markdown."))
     audience = models.CharField(
         _("audience"), max_length=255, blank=True, help_text=_("Who is this call for?")
@@ -117,8 +134,8 @@ class Call(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="practice_calls",
     )
-    opens_on = models.DateField(_("opens on"))
-    closes_on = models.DateField(_("closes on"))
+    opens_on = SaneDateField(_("opens on"))
+    closes_on = SaneDateField(_("closes on"))
     krachtlijn = models.ForeignKey(
         "identity.Krachtlijn",
         verbose_name=_("core principle it asks for"),
@@ -183,6 +200,22 @@ class Call(TimeStampedModel):
         today = timezone.localdate()
         return self.opens_on <= today <= self.closes_on
 
+    def publish_consent_text(self) -> str:
+        """The words of the consent to publish, as shown on the form (and recorded)."""
+        return str(
+            self.consent_publish_text
+            or _("My story may be published in the practice library of Sterk Sociaal Werk.")
+        )
+
+    def anonymous_consent_text(self) -> str:
+        return str(
+            self.consent_anonymous_text
+            or _(
+                "I confirm that no client or other person can be recognised in my story "
+                "(no names, photos or details that identify people)."
+            )
+        )
+
     @property
     def not_yet_open(self) -> bool:
         return timezone.localdate() < self.opens_on
@@ -220,7 +253,7 @@ class PracticeQuerySet(models.QuerySet["Practice"]):
 
 class Practice(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=90, unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=600)
     story = models.TextField(_("the full story"), blank=True, help_text=_("Markdown."))
     language = models.CharField(
@@ -288,6 +321,19 @@ class Practice(TimeStampedModel):
         _("the contact person may be shown"),
         default=False,
         help_text=_("Only then are the name and e-mail address on the public page."),
+    )
+    # Existing stories had no licence: all rights reserved is the safe reading.
+    licence = models.CharField(
+        _("licence"),
+        max_length=30,
+        choices=Licence.choices,
+        default=Licence.ALL_RIGHTS_RESERVED,
+        help_text=_(
+            "Under which terms others may reuse the published story. With a Creative "
+            "Commons licence anyone may share it, naming the author; BY-SA asks them to "
+            "share their version alike, BY-NC forbids commercial use. “All rights "
+            "reserved”: they ask you first."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
@@ -375,6 +421,15 @@ class Practice(TimeStampedModel):
             return current
         return self.language
 
+    @staticmethod
+    def contact_consent_text() -> str:
+        field = Practice._meta.get_field("contact_consent")
+        return f"{field.verbose_name}. {field.help_text}"
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
     @property
     def editable_by_submitter(self) -> bool:
         return self.status in EDITABLE_BY_SUBMITTER
@@ -396,7 +451,7 @@ class PracticeLink(models.Model):
         _("type"), max_length=20, choices=LinkKind.choices, default=LinkKind.WEBSITE
     )
     url = models.URLField(_("address (URL)"), max_length=500)
-    title = models.CharField(_("link text"), max_length=200, blank=True)
+    title = SingleLineCharField(_("link text"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -412,7 +467,7 @@ class PracticeImage(models.Model):
     practice = models.ForeignKey(
         Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="images"
     )
-    image = models.ImageField(_("image"), upload_to="practices/%Y/")
+    image = LimitedImageField(_("image"), upload_to="practices/%Y/")
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,

@@ -9,19 +9,20 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from sterk.core import search
+from sterk.core import search, slugs
 from sterk.core.audit import audit_record, diff, snapshot
+from sterk.core.fields import fit_to_field
 from sterk.core.mail import email_enqueue
+from sterk.core.site import absolute_url
+from sterk.core.slugs import SlugSource
 from sterk.network.models import Organisation, Role, RoleAssignment, normalise_name
 
 from .models import (
@@ -64,6 +65,7 @@ PRACTICE_FIELDS = [
     "contact_name",
     "contact_email",
     "contact_consent",
+    "licence",
 ]
 MANY = {"organisations", "krachtlijnen", "functions", "challenges", "actions"}
 AUDITED = [f for f in PRACTICE_FIELDS if not f.startswith(("title_", "summary_", "story_"))] + [
@@ -73,17 +75,12 @@ AUDITED = [f for f in PRACTICE_FIELDS if not f.startswith(("title_", "summary_",
 ]
 
 
+def _slug_source(text: str) -> SlugSource:
+    return SlugSource(text, fallback="praktijk", reserved=RESERVED_SLUGS)
+
+
 def unique_slug(model: type[Any], text: str, *, exclude_pk: int | None = None) -> str:
-    max_length = model._meta.get_field("slug").max_length or 50
-    base = (slugify(text) or "praktijk")[: max_length - 5].strip("-")
-    candidate, n = base, 1
-    qs = model._default_manager.all()
-    if exclude_pk is not None:
-        qs = qs.exclude(pk=exclude_pk)
-    while candidate in RESERVED_SLUGS or qs.filter(slug=candidate).exists():
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+    return slugs.unique_slug(model, _slug_source(text), exclude_pk=exclude_pk)
 
 
 # --- the search index and facets ----------------------------------------------------------
@@ -187,10 +184,15 @@ def _save_practice(
     remove_image_ids: list[int] | None = None,
 ) -> None:
     many = _set_fields(practice, data)
+    source = None
     if not practice.slug:
-        practice.slug = unique_slug(Practice, practice.title_nl or "", exclude_pk=practice.pk)
+        source = _slug_source(practice.title_nl or "")
+        practice.slug = slugs.unique_slug(Practice, source, exclude_pk=practice.pk)
     practice.full_clean()
-    practice.save()
+    if source is not None:
+        slugs.save_with_unique_slug(practice, source)
+    else:
+        practice.save()
     for key, value in many.items():
         getattr(practice, key).set(value)
     if links is not None:
@@ -205,6 +207,45 @@ def _save_practice(
         image_item = PracticeImage(practice=practice, order=order, **image)
         image_item.full_clean()
         image_item.save()
+
+
+def _record_consents(
+    practice: Practice, person: Any, *, call: Call | None = None, contact_before: bool = False
+) -> None:
+    """Record what the submitter agreed to, in the words the form showed them."""
+    from sterk.core.personal_data import ConsentKind, consent_record
+
+    email = "" if person is not None else practice.submitter_email
+    if person is None and not email:
+        return  # loaded from content files: nobody gave a consent on the platform
+    if call is not None:
+        consent_record(
+            kind=ConsentKind.STORY_ANONYMOUS,
+            text=call.anonymous_consent_text(),
+            user=person,
+            email=email,
+            obj=practice,
+        )
+        if practice.consent_publish:
+            consent_record(
+                kind=ConsentKind.STORY_PUBLISH,
+                text=call.publish_consent_text(),
+                user=person,
+                email=email,
+                obj=practice,
+            )
+    if practice.contact_consent and not contact_before:
+        consent_record(
+            kind=ConsentKind.PRACTICE_CONTACT,
+            text=Practice.contact_consent_text(),
+            user=person,
+            email=email,
+            obj=practice,
+        )
+    elif contact_before and not practice.contact_consent and person is not None:
+        from sterk.accounts.services import consents_withdraw_where
+
+        consents_withdraw_where(user=person, kind=ConsentKind.PRACTICE_CONTACT, obj=practice)
 
 
 def _audit(actor: Any, action: str, practice: Practice, changes: dict[str, Any] | None = None):
@@ -229,6 +270,7 @@ def practice_create(
     """A member shares a practice: saved as a draft, or submitted for moderation."""
     practice = Practice(submitted_by=actor, status=Status.DRAFT)
     _save_practice(practice, data, links=links, new_images=new_images)
+    _record_consents(practice, actor)
     _audit(actor, "practice.created", practice, diff({}, snapshot(practice, AUDITED)))
     if submit:
         practice = practice_submit(actor=actor, practice=practice)
@@ -253,6 +295,7 @@ def practice_update_by_submitter(
     _save_practice(
         practice, data, links=links, new_images=new_images, remove_image_ids=remove_image_ids
     )
+    _record_consents(practice, actor, contact_before=before.get("contact_consent", False))
     _audit(actor, "practice.edited", practice, diff(before, snapshot(practice, AUDITED)))
     if submit:
         practice = practice_submit(actor=actor, practice=practice)
@@ -465,9 +508,17 @@ def _set_call(call: Call, data: dict[str, Any]) -> None:
 def call_create(*, actor: Any, data: dict[str, Any]) -> Call:
     call = Call(created_by=actor if getattr(actor, "is_authenticated", False) else None)
     _set_call(call, data)
-    call.slug = data.get("slug") or unique_slug(Call, call.title_nl or "")
+    source = None
+    if data.get("slug"):
+        call.slug = data["slug"]
+    else:
+        source = _slug_source(call.title_nl or "")
+        call.slug = slugs.unique_slug(Call, source)
     call.full_clean()
-    call.save()
+    if source is not None:
+        slugs.save_with_unique_slug(call, source)
+    else:
+        call.save()
     audit_record(
         actor=actor,
         action="call.created",
@@ -533,7 +584,9 @@ def call_submission_create(
     practice = Practice(
         call=call,
         submitted_by=member,
-        submitter_name=submitter_name or (member.get_full_name() if member else ""),
+        submitter_name=fit_to_field(
+            Practice, "submitter_name", submitter_name or (member.get_full_name() if member else "")
+        ),
         submitter_email=(member.email if member else submitter_email),
         answers=_answers(call, answers),
         consent_publish=consent_publish,
@@ -546,6 +599,7 @@ def call_submission_create(
     if call.challenge_id and not data.get("challenges"):
         data["challenges"] = [call.challenge]
     _save_practice(practice, data, links=links, new_images=new_images)
+    _record_consents(practice, member, call=call)
     _audit(member, "practice.sent_to_call", practice, {"call": [None, call.title_nl]})
     if member is not None:
         practice = practice_submit(actor=member, practice=practice)
@@ -559,9 +613,11 @@ def confirmation_token(practice: Practice) -> str:
 
 
 def _send_confirmation(practice: Practice) -> None:
-    url = settings.STERK_SITE_URL + reverse(
-        "practices:call_confirm",
-        kwargs={"slug": practice.call.slug, "token": confirmation_token(practice)},
+    url = absolute_url(
+        reverse(
+            "practices:call_confirm",
+            kwargs={"slug": practice.call.slug, "token": confirmation_token(practice)},
+        )
     )
     with translation.override(practice.language or "nl"):
         body = render_to_string(
@@ -628,9 +684,7 @@ def moderator_addresses(practice: Practice) -> list[str]:
 
 
 def _manage_url(practice: Practice) -> str:
-    return settings.STERK_SITE_URL + reverse(
-        "practices_manage:practice_detail", kwargs={"pk": practice.pk}
-    )
+    return absolute_url(reverse("practices_manage:practice_detail", kwargs={"pk": practice.pk}))
 
 
 def _notify_moderators(practice: Practice, *, resubmitted: bool) -> None:
@@ -658,9 +712,7 @@ def _notify_submitter(practice: Practice, event: str) -> None:
         language = getattr(practice.submitted_by, "language", "") or language
     own_url = ""
     if practice.submitted_by_id:
-        own_url = settings.STERK_SITE_URL + reverse(
-            "practices:my_practice", kwargs={"pk": practice.pk}
-        )
+        own_url = absolute_url(reverse("practices:my_practice", kwargs={"pk": practice.pk}))
     with translation.override(language):
         body = render_to_string(
             "practices/email/to_submitter.txt",
@@ -668,7 +720,7 @@ def _notify_submitter(practice: Practice, event: str) -> None:
                 "practice": practice,
                 "event": event,
                 "own_url": own_url,
-                "public_url": settings.STERK_SITE_URL + practice.get_absolute_url()
+                "public_url": absolute_url(practice.get_absolute_url())
                 if event == "published"
                 else "",
             },

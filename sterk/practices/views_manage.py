@@ -15,10 +15,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sterk.core.access import management_view, require_perm
+from sterk.core.access import (
+    management_view,
+    personal_data_export,
+    personal_data_gate,
+    require_perm,
+)
+from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
-from sterk.core.roles import roles_of
-from sterk.network.models import Organisation
 
 from . import exports, selectors, services
 from .forms import (
@@ -102,15 +106,32 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
             apply_errors(form, exc)
         else:
             return redirect("practices_manage:practice_detail", pk=pk)
+    from sterk.accounts.selectors import consent_given_at
+    from sterk.core.personal_data import ConsentKind
+
+    # Stories from before consents were recorded confirmed it when they were sent.
+    confirmed_at = consent_given_at(practice, ConsentKind.STORY_ANONYMOUS) or (
+        practice.created_at if practice.consent_anonymous else None
+    )
+    publish_at = consent_given_at(practice, ConsentKind.STORY_PUBLISH) or (
+        practice.created_at if practice.consent_publish else None
+    )
     return render(
-        request, "practices/manage/practice_detail.html", {"practice": practice, "form": form}
+        request,
+        "practices/manage/practice_detail.html",
+        {
+            "practice": practice,
+            "form": form,
+            "anonymous_confirmed_at": confirmed_at,
+            "publish_consented_at": publish_at,
+        },
     )
 
 
 @management_view
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     practice = _moderated(request, pk)
-    form = ModeratorPracticeForm(request.POST or None, instance=practice)
+    form = ModeratorPracticeForm(request.POST or None, instance=practice, user=request.user)
     if request.method == "POST":
         links = LinkFormSet(request.POST, prefix="links")
         images = ImageFormSet(request.POST, request.FILES, prefix="images")
@@ -142,12 +163,6 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- calls -----------------------------------------------------------------------------------
 
 
-def _owners(user: Any) -> Any:
-    roles = roles_of(user)
-    qs = Organisation.objects.approved()
-    return qs if roles.coordinator else qs.filter(pk__in=roles.stakeholder_organisation_ids)
-
-
 @management_view
 def call_list(request: HttpRequest) -> HttpResponse:
     require_perm(request, "practices.view_calls")
@@ -162,7 +177,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     call = get_object_or_404(Call, pk=pk) if pk else None
     require_perm(request, "practices.change_call" if call else "practices.add_call", call)
-    form = CallForm(request.POST or None, instance=call, owners=_owners(request.user))
+    form = CallForm(request.POST or None, instance=call, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.service_data()
         if not request.user.has_perm("practices.change_call", Call(owner=data["owner"])):
@@ -195,21 +210,15 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@management_view
+@personal_data_export
 def call_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     call = get_object_or_404(Call.objects.select_related("owner"), pk=pk)
     require_perm(request, "practices.export_call_submissions", call)
+    if (gate := personal_data_gate(request)) is not None:
+        return gate
     name = f"oproep-{call.slug}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        exports.write_csv(response, call)
-        return response
+        return file_response(exports.as_csv(call), f"{name}.csv")
     if fmt == "xlsx":
-        response = HttpResponse(
-            exports.xlsx_bytes(call),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
+        return file_response(exports.xlsx_bytes(call), f"{name}.xlsx")
     raise Http404

@@ -1,0 +1,152 @@
+"""The events app's part of a person's data: registrations (with answers and sessions),
+the e-mails the app sent them, and messages they sent as an organiser.
+
+Erasing cancels every registration for an event that has not ended through
+`registration_cancel` (the seat goes to the waiting list, whose promotion mails go out as
+usual), then deletes it; a past attendance stays for the counts without the person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from sterk.core.personal_data import (
+    ERASED,
+    DataSubject,
+    Provider,
+    mentions_q,
+    register,
+    scrub,
+)
+
+from .models import EventEmail, EventMessage, Registration, RegistrationStatus
+
+# A past registration that stays (anonymised) for the attendance counts.
+ATTENDED = (RegistrationStatus.CONFIRMED,)
+
+
+def _address_q(field: str, emails: frozenset[str]) -> Q:
+    condition = Q(pk__in=[])
+    for email in emails:
+        condition |= Q(**{f"{field}__iexact": email})
+    return condition
+
+
+def _registrations(subject: DataSubject) -> Any:
+    return Registration.objects.filter(
+        Q(user=subject.user) | _address_q("email", subject.emails)
+    ).select_related("event")
+
+
+def export(subject: DataSubject) -> dict[str, Any]:
+    registrations = _registrations(subject).prefetch_related("sessions", "event__questions")
+    rows = []
+    for r in registrations.order_by("event__starts_at", "pk"):
+        labels = {str(q.pk): q.label for q in r.event.questions.all()}
+        rows.append(
+            {
+                "event": r.event.title,
+                "event_url": r.event.get_absolute_url(),
+                "starts_at": r.event.starts_at,
+                "status": r.status,
+                "name": r.name,
+                "email": r.email,
+                "organisation": r.organisation_name,
+                "answers": [
+                    {"question": labels.get(key, key), "answer": value}
+                    for key, value in (r.answers or {}).items()
+                ],
+                "sessions": [s.title for s in r.sessions.all()],
+                "waiting_list_position": r.position,
+                "registered_at": r.created_at,
+                "confirmed_at": r.confirmed_at,
+                "cancelled_at": r.cancelled_at,
+                "checked_in_at": r.checked_in_at,
+            }
+        )
+    return {
+        "event_registrations": rows,
+        "event_emails_sent_to_you": [
+            {
+                "to": m.to,
+                "kind": m.kind,
+                "subject": m.subject,
+                "body": m.body,
+                "created_at": m.created_at,
+                "sent_at": m.sent_at,
+            }
+            for m in EventEmail.objects.filter(_address_q("to", subject.emails)).order_by(
+                "created_at", "pk"
+            )
+        ],
+        "event_messages_you_sent": [
+            {"event": m.event.title, "subject": m.subject, "body": m.body, "sent": m.created_at}
+            for m in EventMessage.objects.filter(sender=subject.user).select_related("event")
+        ],
+    }
+
+
+def identifiers(subject: DataSubject) -> list[str]:
+    return [v for row in _registrations(subject).values_list("name", "email") for v in row if v]
+
+
+def erase(subject: DataSubject, *, actor: Any = None) -> None:
+    from .services import registration_cancel
+
+    now = timezone.now()
+    for registration in list(_registrations(subject)):
+        if registration.event.ends_at >= now:
+            if registration.is_active:
+                # No actor: the person cancels, so the audit keeps only the deletion.
+                registration_cancel(registration=registration, actor=None)
+            # Cancelled, so no reminder goes out; then nothing of it is kept.
+            registration.delete()
+        elif registration.status in ATTENDED:
+            # Kept for the attendance counts (per session too), without the person.
+            Registration.objects.filter(pk=registration.pk).update(
+                user=None,
+                name="",
+                email=f"erased-{registration.pk}@erased.invalid",
+                organisation_name="",
+                answers={},
+            )
+        else:
+            registration.delete()
+
+    terms = subject.scrub_terms()
+    EventEmail.objects.filter(_address_q("to", subject.emails)).delete()
+    annotations, mentions = mentions_q(["subject", "body"], terms)
+    about = EventEmail.objects.annotate(**annotations).filter(
+        _address_q("reply_to", subject.emails) | mentions
+    )
+    about.filter(sent_at__isnull=True).delete()
+    for mail in about.filter(sent_at__isnull=False):
+        theirs = mail.reply_to.lower() in subject.emails
+        # A mail answering to them (a forwarded contact request) is their message: erased.
+        EventEmail.objects.filter(pk=mail.pk).update(
+            subject=scrub(mail.subject, terms)[:255],
+            body=ERASED if theirs else scrub(mail.body, terms),
+            reply_to="" if theirs else mail.reply_to,
+        )
+    EventMessage.objects.filter(sender=subject.user).update(sender=None)
+
+
+PROVIDER = Provider(
+    key="events",
+    export=export,
+    erase=erase,
+    identifiers=identifiers,
+    covers={
+        "events.Registration": ("user", "name", "email", "organisation_name", "answers"),
+        "events.EventEmail": ("to", "reply_to", "subject", "body"),
+        # recipient_count is a number; the sender is the organiser who wrote the message.
+        "events.EventMessage": ("sender", "recipient_count"),
+    },
+    order=10,
+)
+
+
+def register_provider() -> None:
+    register(PROVIDER)
