@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMPS := .stamps
 PORT   ?= 8000
+# Every command sees PORT: the dev settings build the links in mails, .ics and the PDF on
+# http://127.0.0.1:$(PORT) (config/settings/dev.py), and migrate syncs the Site to it.
+export PORT
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test lint ci bench setup assets messages content demo serve worker clean

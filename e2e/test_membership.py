@@ -41,10 +41,12 @@ def log_in(page: Page, email: str, password: str = PASSWORD, lang: str = "nl") -
 
 
 def test_visitor_joins_a_region_through_sign_up_and_e_mail_confirmation(
-    page: Page, content, live_url
+    page: Page, content, live_url, settings
 ) -> None:
     from sterk.accounts.models import User
 
+    # Mail links are on the site URL (sterk.core.site), here the live server's address.
+    settings.STERK_SITE_URL = live_url("")
     email = "an.peeters@example.org"
     visit(page, "/nl/regio/antwerpen/")
     join_link = page.locator('main a[href*="/regio/antwerpen/aansluiten/"]')

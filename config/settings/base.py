@@ -17,13 +17,17 @@ ALLOWED_HOSTS: list[str] = ["127.0.0.1", "localhost"]
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, behind allauth's login and TOTP (sterk/core/admin_site.py)
+    "sterk.core.admin_site.SterkAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The Site (name, domain) allauth's mails and throttling read; kept in line with
+    # SITE_NAME and STERK_SITE_URL after every migrate (sterk.core.site.site_sync).
+    "django.contrib.sites",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -55,6 +59,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After locale/auth/CSP (its 400 page is translated, with the layout), before views.
+    "sterk.core.middleware.RejectNulBytesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,6 +124,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_UNIQUE_EMAIL = True
+# Sign-up, password reset and e-mail change answer alike for known and unknown addresses
+# (the mailbox is told instead). allauth's default, stated because the platform relies on it.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sterk Sociaal Werk] "
@@ -148,6 +157,19 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploads: one file at most this many bytes, one image at most this many pixels (a small PNG
+# can unpack to gigabytes). Form fields and model fields both check (sterk.core.validators);
+# Pillow's bomb guard follows the pixel limit. Request bodies without files stay at Django's
+# 2.5 MB; files above FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file.
+STERK_MAX_UPLOAD_BYTES = int(os.environ.get("STERK_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
+STERK_MAX_IMAGE_PIXELS = int(os.environ.get("STERK_MAX_IMAGE_PIXELS", 40_000_000))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Uploaded media in production: served by the reverse proxy (one app server) or by S3-
+# compatible storage (several); see docs/deployment.md. STERK_SERVE_MEDIA=1 lets Django
+# itself serve /media/ for one small instance without a proxy location.
+STERK_SERVE_MEDIA = os.environ.get("STERK_SERVE_MEDIA", "") == "1"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -158,7 +180,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 DEFAULT_FROM_EMAIL = "Sterk Sociaal Werk <noreply@sterksociaalwerk.be>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address every absolute link is built on (sterk.core.site.absolute_url): e-mails,
+# .ics, PDF, exports, share links. Production requires it (https); dev follows PORT.
 STERK_SITE_URL = os.environ.get("STERK_SITE_URL", "http://127.0.0.1:8000")
+SITE_ID = 1
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -186,6 +211,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Contact form: at most this many requests per address per hour (spam guard, no CAPTCHA).
 STERK_CONTACT_RATE_LIMIT = 5
+
+# Reverse proxies (IPs or CIDR networks) whose X-Forwarded-For is believed when they are
+# the direct peer; anyone else's header is ignored (sterk.core.ratelimit.client_ip, also
+# used by allauth's throttling through the account adapter). Empty: REMOTE_ADDR only.
+STERK_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("STERK_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
 
 LOGGING = {
     "version": 1,

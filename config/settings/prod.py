@@ -12,6 +12,14 @@ try:
 except KeyError as exc:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY in the environment.") from exc
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
+# Every absolute link (mails, .ics, PDF, exports, share links, allauth's Site) is built on
+# it; a default would send people to 127.0.0.1, so there is none.
+STERK_SITE_URL = os.environ.get("STERK_SITE_URL", "").rstrip("/")
+if not STERK_SITE_URL.startswith("https://") or len(STERK_SITE_URL) <= len("https://"):
+    raise ImproperlyConfigured(
+        "Set STERK_SITE_URL to the platform's public https address, "
+        "e.g. https://sterksociaalwerk.be."
+    )
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
 
 SECURE_SSL_REDIRECT = True
@@ -25,13 +33,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+# One cache shared by every gunicorn worker and app server: rate limits and allauth's
+# login throttling count there. A per-process cache would multiply every limit by the
+# number of workers, so production does not start without one.
+if not os.environ.get("REDIS_URL"):
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): production needs a shared cache "
+        "for rate limits and login throttling."
+    )
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("STERK_CACHE_KEY_PREFIX", "sterk"),
     }
+}
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

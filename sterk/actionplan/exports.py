@@ -4,17 +4,17 @@ All three are built from `selectors.state_rows`, the same rows an evaluation fre
 
 from __future__ import annotations
 
-import csv
 import datetime
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from sterk.core.exports import csv_text
+from sterk.core.site import absolute_url, site_url
 from sterk.network.models import Region
 
 from .models import Plan, ProgressUpdate, Status
@@ -47,19 +47,20 @@ PRINT_CSS = Path(__file__).resolve().parent / "static" / "actionplan" / "print.c
 
 
 def _url(row: dict[str, Any]) -> str:
-    site = settings.STERK_SITE_URL
     kind = row["type"]
     if kind == "challenge":
-        return site + reverse("actionplan:challenge_detail", kwargs={"slug": row["slug"]})
-    if kind == "action":
-        return site + reverse("actionplan:action_detail", kwargs={"slug": row["slug"]})
-    if kind == "initiative":
+        path = reverse("actionplan:challenge_detail", kwargs={"slug": row["slug"]})
+    elif kind == "action":
+        path = reverse("actionplan:action_detail", kwargs={"slug": row["slug"]})
+    elif kind == "initiative":
         url = reverse("actionplan:action_detail", kwargs={"slug": row["action"]})
-        return f"{site}{url}#initiatief-{row['id']}"
-    if kind == "spearhead":
-        return site + reverse("actionplan:spearhead_detail", kwargs={"slug": row["slug"]})
-    url = reverse("actionplan:spearhead_detail", kwargs={"slug": row["spearhead"]})
-    return f"{site}{url}#activiteit-{row['id']}"
+        path = f"{url}#initiatief-{row['id']}"
+    elif kind == "spearhead":
+        path = reverse("actionplan:spearhead_detail", kwargs={"slug": row["slug"]})
+    else:
+        url = reverse("actionplan:spearhead_detail", kwargs={"slug": row["spearhead"]})
+        path = f"{url}#activiteit-{row['id']}"
+    return absolute_url(path)
 
 
 def _rows(plan: Plan, region: Region | None, language: str) -> list[dict[str, Any]]:
@@ -72,22 +73,14 @@ def _rows(plan: Plan, region: Region | None, language: str) -> list[dict[str, An
     return rows
 
 
-def _cell(value: Any) -> Any:
-    """Lists joined; text that a spreadsheet would run as a formula is defused."""
-    if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
-
-
 def write_csv(out: Any, plan: Plan, *, region: Region | None, language: str) -> None:
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    """Through `sterk.core.exports`: `;`, a byte order mark, every cell defused."""
+    body = []
     for row in _rows(plan, region, language):
         flat = dict(row)
         flat["parent"] = row.get("action") or row.get("spearhead") or ""
-        writer.writerow([_cell(flat.get(column)) for column in CSV_COLUMNS])
+        body.append([flat.get(column) for column in CSV_COLUMNS])
+    out.write(csv_text(CSV_COLUMNS, body))
 
 
 def as_json(plan: Plan, *, region: Region | None, language: str) -> dict[str, Any]:
@@ -189,7 +182,7 @@ def state_context(plan: Plan, *, region: Region | None, language: str) -> dict[s
         "summary": StatusSummary.of(all_actions),
         "generated_on": timezone.localdate(),
         "generated_at": timezone.localtime(),
-        "site_url": settings.STERK_SITE_URL,
+        "site_url": site_url(),
     }
 
 
@@ -198,7 +191,9 @@ def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise ValueError(f"Not fetched: {url}")
 
 
-def state_pdf(plan: Plan, *, region: Region | None, language: str) -> bytes:
+def state_document(plan: Plan, *, region: Region | None, language: str) -> Any:
+    """The laid-out document (weasyprint `Document`): its pages and boxes can be inspected
+    (the tests check that nothing passes the right margin) before it is written."""
     from weasyprint import CSS, HTML
 
     with translation.override(language):
@@ -206,5 +201,9 @@ def state_pdf(plan: Plan, *, region: Region | None, language: str) -> bytes:
             "actionplan/pdf/state.html",
             {**state_context(plan, region=region, language=language), "LANGUAGE_CODE": language},
         )
-    document = HTML(string=html, base_url=settings.STERK_SITE_URL, url_fetcher=_refuse_fetch)
-    return document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+    document = HTML(string=html, base_url=site_url() + "/", url_fetcher=_refuse_fetch)
+    return document.render(stylesheets=[CSS(filename=str(PRINT_CSS))])
+
+
+def state_pdf(plan: Plan, *, region: Region | None, language: str) -> bytes:
+    return state_document(plan, region=region, language=language).write_pdf()

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from sterk.core.forms import TranslatedErrorsMixin
+from sterk.core.forms import SaneDateField, TranslatedErrorsMixin
 from sterk.identity.models import Function, Krachtlijn
+from sterk.network.forms_manage import RoleScopedChoicesMixin
 from sterk.network.models import Organisation, Region
 
 from .models import (
@@ -78,9 +79,10 @@ class PlanFilterForm(forms.Form):
         )
 
 
-class ServiceModelForm(TranslatedErrorsMixin, forms.ModelForm):
+class ServiceModelForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm):
     """A ModelForm whose cleaned data goes to a service instead of `save()`. Translated
-    fields are labelled per language; the Dutch one is required when the field is."""
+    fields are labelled per language; the Dutch one is required when the field is. Forms
+    with `role_scoped` fields take `user` and offer only what that user's role reaches."""
 
     translated_fields: tuple[str, ...] = ()
     multi_checkbox: tuple[str, ...] = ()
@@ -143,6 +145,11 @@ class ChallengeForm(ServiceModelForm):
 class ActionForm(ServiceModelForm):
     translated_fields = ("title", "description")
     multi_checkbox = ("krachtlijnen", "functions", "carrier_regions")
+    role_scoped = {
+        "origin_region": "region",
+        "carrier_regions": "region",
+        "carrier_organisations": "organisation",
+    }
 
     class Meta:
         model = Action
@@ -160,7 +167,7 @@ class ActionForm(ServiceModelForm):
             "carrier_organisations",
         ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["challenge"].queryset = Challenge.objects.select_related("plan").order_by(
             "-plan__is_current", "plan_id", "number"
@@ -170,6 +177,7 @@ class ActionForm(ServiceModelForm):
         self.fields["order"].required = False
         self.fields["carrier_organisations"].queryset = Organisation.objects.approved()
         self.fields["carrier_organisations"].widget.attrs["size"] = 8
+        self.scope_to(user)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -206,6 +214,7 @@ class InitiativeForm(ServiceModelForm):
 class SpearheadForm(ServiceModelForm):
     translated_fields = ("title", "summary", "description")
     multi_checkbox = ("challenges",)
+    role_scoped = {"lead_organisation": "organisation", "partners": "organisation"}
 
     class Meta:
         model = Spearhead
@@ -221,17 +230,19 @@ class SpearheadForm(ServiceModelForm):
             "challenges",
         ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["lead_organisation"].queryset = Organisation.objects.approved()
         self.fields["partners"].queryset = Organisation.objects.approved()
         self.fields["partners"].widget.attrs["size"] = 8
         self.fields["challenges"].queryset = Challenge.objects.filter(plan__is_current=True)
+        self.scope_to(user)
 
 
 class ActivityForm(ServiceModelForm):
     translated_fields = ("title", "description", "timing")
+    role_scoped = {"partners": "organisation"}
 
     class Meta:
         model = SpearheadActivity
@@ -240,11 +251,12 @@ class ActivityForm(ServiceModelForm):
             f"description_{c}": forms.Textarea(attrs={"rows": 3}) for c in ["nl", "fr", "en"]
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["order"].required = False
         self.fields["partners"].queryset = Organisation.objects.approved()
         self.fields["partners"].widget.attrs["size"] = 8
+        self.scope_to(user)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -314,7 +326,7 @@ class ConclusionForm(ServiceModelForm):
 
 
 class ProgressForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DATE_INPUT)
+    date = SaneDateField(label=_("Date"), widget=DATE_INPUT)
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
     progress = forms.IntegerField(
         label=_("Progress (%)"),
@@ -359,6 +371,9 @@ class ProgressForm(forms.Form):
 
 class ProposalForm(ServiceModelForm):
     multi_checkbox = ("krachtlijnen", "functions", "carrier_regions")
+    # A chair proposes for the regions they chair; the partner organisations a proposal
+    # names are a suggestion that the steering group decides on (any approved one).
+    role_scoped = {"region": "region", "carrier_regions": "region"}
 
     region = forms.ModelChoiceField(queryset=Region.objects.none(), label=_("Regional platform"))
 
@@ -379,7 +394,7 @@ class ProposalForm(ServiceModelForm):
             "initiatives": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args: Any, regions: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, choose_region: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["challenge"].queryset = Challenge.objects.filter(plan__is_current=True)
         self.fields["carrier_organisations"].queryset = Organisation.objects.approved()
@@ -387,11 +402,15 @@ class ProposalForm(ServiceModelForm):
         self.fields["carrier_regions"].help_text = _(
             "Your own platform is always one of the carriers."
         )
-        if regions is None:
+        self.fields["carrier_regions"].queryset = Region.objects.all()
+        if not choose_region:
             del self.fields["region"]
         else:
-            self.fields["region"].queryset = regions
+            self.fields["region"].queryset = Region.objects.all()
             self.order_fields(["region"])
+        self.scope_to(user)
+        if choose_region:
+            regions = list(self.fields["region"].queryset)
             if len(regions) == 1:
                 self.fields["region"].initial = regions[0]
 

@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core.fields import SaneDateField, SingleLineCharField
 from sterk.core.models import TimeStampedModel
 
 
@@ -44,7 +45,7 @@ class PlanQuerySet(models.QuerySet["Plan"]):
 
 class Plan(TimeStampedModel):
     slug = models.SlugField(_("slug"), unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
@@ -92,7 +93,7 @@ class Challenge(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=400, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
 
@@ -123,7 +124,7 @@ class TrackedState(models.Model):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
-    status_date = models.DateField(_("state as of"), null=True, blank=True)
+    status_date = SaneDateField(_("state as of"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -192,7 +193,7 @@ class Action(TimeStampedModel, TrackedState):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=255)
+    title = SingleLineCharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     origin = models.CharField(
         _("origin"), max_length=20, choices=Origin.choices, default=Origin.PLAN
@@ -274,7 +275,7 @@ class Initiative(TrackedState):
         Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="initiatives"
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    title = models.CharField(_("title"), max_length=255)
+    title = SingleLineCharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -304,7 +305,7 @@ class Spearhead(TimeStampedModel):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=400, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     start_year = models.PositiveSmallIntegerField(_("first year"))
@@ -361,7 +362,7 @@ class SpearheadActivity(TrackedState):
         Spearhead, verbose_name=_("spearhead"), on_delete=models.CASCADE, related_name="activities"
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     timing = models.CharField(
         _("when"), max_length=100, blank=True, help_text=_("For example “from 2022”.")
@@ -399,7 +400,7 @@ class FirstPriority(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     challenges = models.ManyToManyField(
         Challenge, verbose_name=_("related challenges"), blank=True, related_name="first_priorities"
@@ -455,7 +456,7 @@ class ProgressUpdate(models.Model):
         on_delete=models.PROTECT,
         related_name="updates",
     )
-    date = models.DateField(_("date"))
+    date = SaneDateField(_("date"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"),
@@ -542,8 +543,8 @@ class Evaluation(TimeStampedModel):
         Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="evaluations"
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=200)
-    date = models.DateField(_("date"))
+    title = SingleLineCharField(_("title"), max_length=200)
+    date = SaneDateField(_("date"))
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     snapshot = models.JSONField(_("snapshot"), default=list, blank=True, editable=False)
     snapshot_taken_at = models.DateTimeField(
@@ -683,7 +684,7 @@ class ActionProposal(TimeStampedModel):
     challenge = models.ForeignKey(
         Challenge, verbose_name=_("challenge"), on_delete=models.PROTECT, related_name="proposals"
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = SingleLineCharField(_("title"), max_length=255)
     description = models.TextField(_("description"), help_text=_("Markdown."))
     initiatives = models.TextField(
         _("initiatives"), blank=True, help_text=_("One initiative per line.")

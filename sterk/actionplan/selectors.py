@@ -47,14 +47,26 @@ class Segment:
     width: float
 
 
+def effective_progress(status: Any, progress: int | None) -> int:
+    """The percentage an item counts for in an average: what was reported; without a
+    reported percentage, a completed item counts as done and anything else (not started,
+    in preparation, ...) as 0 %."""
+    if progress is not None:
+        return progress
+    return 100 if str(status) == Status.COMPLETED else 0
+
+
 @dataclass
 class StatusSummary:
-    """How many things are in which state, and their average reported progress. Feeds the
-    SVG bar and the accessible table with the same numbers."""
+    """How many things are in which state, and their average progress over all of them.
+    The one place an average is computed: feeds the SVG bar, the accessible table, the
+    summary line ("average 50 % over 4 actions · 2 not started · 2 completed") and the PDF
+    with the same numbers."""
 
     counts: dict[str, int] = field(default_factory=dict)
     total: int = 0
     progress_sum: int = 0
+    # How many items reported a percentage themselves (the others count as 0 % or 100 %).
     progress_reported: int = 0
 
     @classmethod
@@ -68,20 +80,32 @@ class StatusSummary:
             )
             summary.counts[str(status)] = summary.counts.get(str(status), 0) + 1
             summary.total += 1
+            summary.progress_sum += effective_progress(status, progress)
             if progress is not None:
-                summary.progress_sum += progress
                 summary.progress_reported += 1
         return summary
 
     @property
     def average_progress(self) -> int | None:
-        if not self.progress_reported:
+        """Over every item (`total`), not only those that reported; None without items."""
+        if not self.total:
             return None
-        return round(self.progress_sum / self.progress_reported)
+        # Rounded half up (round() would round 62.5 down to the even 62).
+        return (2 * self.progress_sum + self.total) // (2 * self.total)
 
     @property
     def rows(self) -> list[tuple[str, Any, int]]:
         return [(s, Status(s).label, self.counts.get(s, 0)) for s in STATUS_ORDER]
+
+    @property
+    def distribution(self) -> list[tuple[str, Any, int]]:
+        """The statuses that occur, in status order, with their counts."""
+        return [row for row in self.rows if row[2]]
+
+    @property
+    def legend(self) -> list[tuple[str, Any]]:
+        """(status, label) of the statuses that occur, for `_status_legend.html`."""
+        return [(status, label) for status, label, _count in self.distribution]
 
     @property
     def segments(self) -> list[Segment]:

@@ -8,16 +8,15 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from sterk.core import slugs
 from sterk.core.audit import audit_record, diff, snapshot
 from sterk.core.mail import email_enqueue
 from sterk.core.roles import roles_of
@@ -26,6 +25,8 @@ from sterk.core.services import (
     instance_delete_audited,
     instance_update_audited,
 )
+from sterk.core.site import absolute_url
+from sterk.core.slugs import SlugSource
 from sterk.network.models import Organisation, Region, Role, RoleAssignment, normalise_name
 
 from .models import (
@@ -51,16 +52,17 @@ Target = Action | Initiative | SpearheadActivity
 
 def unique_slug(model: type[Model], text: str, *, exclude_pk: int | None = None) -> str:
     """A slug from the text, made unique in the model with -2, -3, ..."""
-    max_length = model._meta.get_field("slug").max_length or 50
-    base = (slugify(text) or "item")[: max_length - 4].strip("-")
-    candidate, n = base, 1
-    qs = model._default_manager.all()  # type: ignore[attr-defined]
-    if exclude_pk is not None:
-        qs = qs.exclude(pk=exclude_pk)
-    while qs.filter(slug=candidate).exists():
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+    return slugs.unique_slug(model, SlugSource(text), exclude_pk=exclude_pk)
+
+
+def _auto_slug(model: type[Model], data: dict[str, Any]) -> SlugSource | None:
+    """Derive the slug from the Dutch title when none was given; the source lets the save
+    pick the next free slug if a concurrent create takes this one."""
+    if data.get("slug"):
+        return None
+    source = SlugSource(data.get("title_nl") or "")
+    data["slug"] = slugs.unique_slug(model, source)
+    return source
 
 
 def _region_of(obj: Model) -> int | None:
@@ -104,10 +106,13 @@ def _plans_unset_current(*, actor: Any, keep: Plan | None = None) -> None:
 
 def challenge_create(*, actor: Any, data: dict[str, Any]) -> Challenge:
     data = dict(data)
-    if not data.get("slug"):
-        data["slug"] = unique_slug(Challenge, data.get("title_nl") or "")
+    source = _auto_slug(Challenge, data)
     return instance_create_audited(
-        actor=actor, model=Challenge, data=data, action="challenge.created"
+        actor=actor,
+        model=Challenge,
+        data=data,
+        action="challenge.created",
+        slug_source=source,
     )
 
 
@@ -124,8 +129,7 @@ def _next_order(qs: Any) -> int:
 @transaction.atomic
 def action_create(*, actor: Any, data: dict[str, Any]) -> Action:
     data = dict(data)
-    if not data.get("slug"):
-        data["slug"] = unique_slug(Action, data.get("title_nl") or "")
+    source = _auto_slug(Action, data)
     if not data.get("order") and data.get("challenge") is not None:
         data["order"] = _next_order(Action.objects.filter(challenge=data["challenge"]))
     region = data.get("origin_region")
@@ -135,6 +139,7 @@ def action_create(*, actor: Any, data: dict[str, Any]) -> Action:
         data=data,
         action="action.created",
         region_id=region.pk if region else None,
+        slug_source=source,
     )
 
 
@@ -214,10 +219,13 @@ def initiative_delete(*, actor: Any, initiative: Initiative) -> None:
 
 def spearhead_create(*, actor: Any, data: dict[str, Any]) -> Spearhead:
     data = dict(data)
-    if not data.get("slug"):
-        data["slug"] = unique_slug(Spearhead, data.get("title_nl") or "")
+    source = _auto_slug(Spearhead, data)
     return instance_create_audited(
-        actor=actor, model=Spearhead, data=data, action="spearhead.created"
+        actor=actor,
+        model=Spearhead,
+        data=data,
+        action="spearhead.created",
+        slug_source=source,
     )
 
 
@@ -425,10 +433,13 @@ def progress_delete(*, actor: Any, update: ProgressUpdate) -> None:
 
 def evaluation_create(*, actor: Any, data: dict[str, Any]) -> Evaluation:
     data = dict(data)
-    if not data.get("slug"):
-        data["slug"] = unique_slug(Evaluation, data.get("title_nl") or "")
+    source = _auto_slug(Evaluation, data)
     return instance_create_audited(
-        actor=actor, model=Evaluation, data=data, action="evaluation.created"
+        actor=actor,
+        model=Evaluation,
+        data=data,
+        action="evaluation.created",
+        slug_source=source,
     )
 
 
@@ -549,9 +560,7 @@ def _deciders() -> list[str]:
 
 
 def _manage_url(proposal: ActionProposal) -> str:
-    return settings.STERK_SITE_URL + reverse(
-        "actionplan_manage:proposal_detail", kwargs={"pk": proposal.pk}
-    )
+    return absolute_url(reverse("actionplan_manage:proposal_detail", kwargs={"pk": proposal.pk}))
 
 
 @transaction.atomic
@@ -648,9 +657,7 @@ def _notify_chair(proposal: ActionProposal) -> None:
                     "proposal": proposal,
                     "url": _manage_url(proposal),
                     "action_url": (
-                        settings.STERK_SITE_URL + proposal.action.get_absolute_url()
-                        if proposal.action
-                        else ""
+                        absolute_url(proposal.action.get_absolute_url()) if proposal.action else ""
                     ),
                 },
             )

@@ -20,8 +20,9 @@ from django.views.decorators.http import require_POST
 
 from sterk.core.access import management_view, require_perm
 from sterk.core.forms import apply_errors
+from sterk.core.once import once_per_token
+from sterk.core.params import parse_id
 from sterk.core.roles import roles_of
-from sterk.network.models import Region
 
 from . import selectors, services
 from .forms import (
@@ -209,8 +210,9 @@ def action_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     origin = request.GET.get("herkomst", "")
     search = request.GET.get("q", "").strip()
-    if challenge.isdigit():
-        actions = actions.filter(challenge_id=int(challenge))
+    challenge_id = parse_id(challenge)
+    if challenge_id is not None:
+        actions = actions.filter(challenge_id=challenge_id)
     if status in Status.values:
         actions = actions.filter(status=status)
     if origin in Origin.values:
@@ -234,7 +236,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 def action_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_perm(request, "actionplan.manage_plan")
     action = get_object_or_404(Action.objects.select_related("challenge"), pk=pk) if pk else None
-    form = ActionForm(request.POST or None, instance=action)
+    form = ActionForm(request.POST or None, instance=action, user=request.user)
     done = _save_form(
         request,
         form,
@@ -350,7 +352,9 @@ def spearhead_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     initial = {}
     if spearhead is None and (plan := selectors.current_plan()):
         initial = {"plan": plan, "number": plan.spearheads.count() + 1}
-    form = SpearheadForm(request.POST or None, instance=spearhead, initial=initial)
+    form = SpearheadForm(
+        request.POST or None, instance=spearhead, initial=initial, user=request.user
+    )
     done = _save_form(
         request,
         form,
@@ -386,7 +390,7 @@ def activity_edit(
         else None
     )
     spearhead = activity.spearhead if activity else get_object_or_404(Spearhead, pk=spearhead_pk)
-    form = ActivityForm(request.POST or None, instance=activity)
+    form = ActivityForm(request.POST or None, instance=activity, user=request.user)
     back = reverse("actionplan_manage:spearhead_edit", kwargs={"pk": spearhead.pk})
     done = _save_form(
         request,
@@ -543,8 +547,8 @@ def conclusion_edit(
     initial = {}
     for name in ("challenge", "action", "spearhead"):
         value = request.GET.get(name, "")
-        if value.isdigit():
-            initial[name] = int(value)
+        if parse_id(value):
+            initial[name] = parse_id(value)
     form = ConclusionForm(
         request.POST or None, instance=conclusion, evaluation=evaluation, initial=initial
     )
@@ -715,21 +719,11 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _proposal_regions(user: Any) -> Any:
-    roles = roles_of(user)
-    if roles.coordinator:
-        return Region.objects.all()
-    return Region.objects.filter(pk__in=roles.chair_region_ids)
-
-
 @management_view
+@once_per_token
 def proposal_create(request: HttpRequest) -> HttpResponse:
     require_perm(request, "actionplan.propose_action")
-    regions = list(_proposal_regions(request.user))
-    form = ProposalForm(
-        request.POST or None,
-        regions=Region.objects.filter(pk__in=[r.pk for r in regions]),
-    )
+    form = ProposalForm(request.POST or None, user=request.user, choose_region=True)
 
     def save(data: dict[str, Any]) -> Model:
         region = data.pop("region")
@@ -806,7 +800,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(ActionProposal.objects.select_related("region"), pk=pk)
     require_perm(request, "actionplan.change_proposal", proposal)
-    form = ProposalForm(request.POST or None, instance=proposal)
+    form = ProposalForm(request.POST or None, instance=proposal, user=request.user)
     done = _save_form(
         request,
         form,

@@ -7,6 +7,7 @@ STATUS:CANCELLED, so that a subscribed calendar updates or strikes it."""
 from __future__ import annotations
 
 import functools
+import logging
 import zoneinfo
 from collections.abc import Iterable
 from typing import Any
@@ -14,12 +15,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone, translation
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as ICalEvent
+
+from sterk.core.site import absolute_url
+from sterk.core.validators import single_line
 
 from .models import Event, EventStatus, Registration
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
+logger = logging.getLogger(__name__)
 
 
 def uid_of(event: Event) -> str:
@@ -40,16 +45,18 @@ def _vevent(event: Event, *, online_url: str = "") -> ICalEvent:
     item.add("dtstamp", timezone.now())
     item.add("dtstart", event.starts_at.astimezone(BRUSSELS))
     item.add("dtend", event.ends_at.astimezone(BRUSSELS))
-    item.add("summary", event.title)
+    # Text values go through vText, which escapes commas, semicolons and line breaks
+    # (RFC 5545 3.3.11); a title is one line anyway.
+    item.add("summary", vText(single_line(event.title)))
     description = event.summary or ""
     if online_url:
         description = f"{description}\n\n{online_url}".strip()
     if description:
-        item.add("description", description)
+        item.add("description", vText(description))
     location = _location(event)
     if location:
-        item.add("location", location)
-    item.add("url", settings.STERK_SITE_URL + event.get_absolute_url())
+        item.add("location", vText(single_line(location)))
+    item.add("url", absolute_url(event.get_absolute_url()))
     item.add("sequence", event.sequence)
     item.add("last-modified", event.updated_at)
     item.add("created", event.created_at)
@@ -72,7 +79,8 @@ def _calendar(name: str) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    # An X- property is not escaped by icalendar unless it is given as vText.
+    cal.add("x-wr-calname", vText(single_line(name)))
     cal.add("x-wr-timezone", "Europe/Brussels")
     return cal
 
@@ -80,7 +88,11 @@ def _calendar(name: str) -> Calendar:
 def feed(events: Iterable[Event], *, name: str) -> bytes:
     cal = _calendar(name)
     for event in events:
-        cal.add_component(_vevent(event))
+        try:
+            cal.add_component(_vevent(event))
+        except (ValueError, OverflowError):
+            # One unrepresentable row never takes a whole feed down.
+            logger.exception("Event %s left out of the calendar feed", event.pk)
     cal.add_component(_brussels_vtimezone())
     return cal.to_ical()
 

@@ -14,7 +14,6 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -22,16 +21,20 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from sterk.core import slugs
 from sterk.core.audit import audit_record
+from sterk.core.fields import fit_to_field
 from sterk.core.roles import roles_of
 from sterk.core.services import (
     instance_create_audited,
     instance_delete_audited,
     instance_update_audited,
 )
+from sterk.core.site import absolute_url
+from sterk.core.slugs import SlugSource
+from sterk.core.validators import single_line
 
 from .mail import event_email_enqueue
 from .models import (
@@ -78,7 +81,7 @@ def registration_from_token(token: str, *, salt: str = REGISTRATION_SALT) -> Reg
 
 
 def _absolute(path: str) -> str:
-    return settings.STERK_SITE_URL + path
+    return absolute_url(path)
 
 
 def registration_url(registration: Registration) -> str:
@@ -179,16 +182,12 @@ def availability(
 # --- events (organisers) -----------------------------------------------------------------
 
 
+def _event_slug_source(text: str) -> SlugSource:
+    return SlugSource(text, fallback="activiteit", reserved={"reeks", "regio", "inschrijving"})
+
+
 def unique_slug(text: str, *, exclude_pk: int | None = None) -> str:
-    base = (slugify(text) or "activiteit")[:90].strip("-")
-    candidate, n = base, 1
-    qs = Event.objects.all()
-    if exclude_pk is not None:
-        qs = qs.exclude(pk=exclude_pk)
-    while qs.filter(slug=candidate).exists() or candidate in {"reeks", "regio", "inschrijving"}:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+    return slugs.unique_slug(Event, _event_slug_source(text), exclude_pk=exclude_pk)
 
 
 def _calendar_state(event: Event) -> tuple[Any, ...]:
@@ -198,8 +197,10 @@ def _calendar_state(event: Event) -> tuple[Any, ...]:
 @transaction.atomic
 def event_create(*, actor: Any, data: dict[str, Any]) -> Event:
     data = dict(data)
+    source = None
     if not data.get("slug"):
-        data["slug"] = unique_slug(data.get("title_nl") or data.get("title") or "")
+        source = _event_slug_source(data.get("title_nl") or data.get("title") or "")
+        data["slug"] = slugs.unique_slug(Event, source)
     data.setdefault("status", EventStatus.DRAFT)
     region = data.get("region")
     return instance_create_audited(
@@ -208,6 +209,7 @@ def event_create(*, actor: Any, data: dict[str, Any]) -> Event:
         data=data,
         action="event.created",
         region_id=region.pk if region else None,
+        slug_source=source,
     )
 
 
@@ -312,10 +314,12 @@ def event_delete(*, actor: Any, event: Event) -> None:
 def series_save(*, actor: Any, data: dict[str, Any], series: Series | None = None) -> Series:
     if series is None:
         data = dict(data)
+        source = None
         if not data.get("slug"):
-            data["slug"] = slugify(data.get("title_nl") or "")[:80] or "reeks"
+            source = SlugSource(data.get("title_nl") or "", fallback="reeks")
+            data["slug"] = slugs.unique_slug(Series, source)
         return instance_create_audited(
-            actor=actor, model=Series, data=data, action="series.created"
+            actor=actor, model=Series, data=data, action="series.created", slug_source=source
         )
     return instance_update_audited(actor=actor, instance=series, data=data, action="series.updated")
 
@@ -501,21 +505,33 @@ def registration_create(
         if not organisation_name and getattr(user, "organisation_id", None):
             organisation_name = user.organisation.name
     email = (email or "").strip().lower()
-    name = (name or "").strip()
+    # A snapshot of the name: on one line and within the column, whatever the profile holds.
+    name = fit_to_field(Registration, "name", single_line(name or ""))
     if not email or not name:
         raise RegistrationRefused(_("Give your name and e-mail address."))
     existing = Registration.objects.filter(event=event, email=email).first()
     if existing is None and signed_in:
         existing = Registration.objects.filter(event=event, user=user).first()
-    if existing is not None and existing.is_active:
-        if existing.status != RegistrationStatus.PENDING:
-            return RegistrationResult(existing, False)
-        if not signed_in:
-            # Asked again before confirming: send the link again (at most once a minute).
-            existing.event = event
-            minute = int(timezone.now().timestamp() // 60)
+    if existing is not None and existing.is_active and not signed_in:
+        # A visitor gets the same answer ("check your mailbox") whether or not the address
+        # is registered; only the mailbox learns which: the link again while the address
+        # is unconfirmed, else a note that it is registered already (at most once a
+        # minute). The input is checked as for a new registration first.
+        _clean_answers(event, answers or {})
+        _check_sessions(event, sorted(sessions or [], key=lambda s: s.starts_at), None)
+        existing.event = event
+        minute = int(timezone.now().timestamp() // 60)
+        if existing.status == RegistrationStatus.PENDING:
             _mail(existing, "confirm_email", key=f"confirm:{existing.pk}:{minute}")
-            return RegistrationResult(existing, False)
+        else:
+            _mail(existing, "already_registered", key=f"already:{existing.pk}:{minute}")
+        return RegistrationResult(existing, False)
+    if (
+        existing is not None
+        and existing.is_active
+        and existing.status != RegistrationStatus.PENDING
+    ):
+        return RegistrationResult(existing, False)
     cleaned = _clean_answers(event, answers or {})
     chosen = sorted(sessions or [], key=lambda s: s.starts_at)
     _check_clash(event, chosen)
@@ -815,6 +831,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 
 SUBJECTS = {
     "confirm_email": lambda e: _("Confirm your registration: %(title)s") % {"title": e.title},
+    "already_registered": lambda e: _("You are registered already: %(title)s") % {"title": e.title},
     "confirmed": lambda e: _("You are registered: %(title)s") % {"title": e.title},
     "waiting": lambda e: _("You are on the waiting list: %(title)s") % {"title": e.title},
     "promoted": lambda e: _("A seat freed up, you are registered: %(title)s") % {"title": e.title},

@@ -1,27 +1,19 @@
-"""A call's submissions as CSV or XLSX, for the call's owner."""
+"""A call's submissions as CSV or XLSX, for the call's owner (written by
+`sterk.core.exports`: every cell defused, the question labels too)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sterk.core import exports
+from sterk.core.site import absolute_url
+
 from . import selectors
 from .models import Call
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: Any) -> Any:
-    """Spreadsheet programs run cells that start like a formula: neutralise them."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def rows(call: Call) -> list[list[Any]]:
@@ -72,33 +64,17 @@ def rows(call: Call) -> list[list[Any]]:
                 _("yes") if p.consent_publish else _("no"),
                 _("yes") if p.consent_anonymous else _("no"),
                 *[answers.get(label, "") for label in labels],
-                settings.STERK_SITE_URL
-                + reverse("practices_manage:practice_detail", kwargs={"pk": p.pk}),
+                absolute_url(reverse("practices_manage:practice_detail", kwargs={"pk": p.pk})),
             ]
         )
     return out
 
 
-def write_csv(stream: Any, call: Call) -> None:
-    stream.write("\ufeff")  # Excel opens UTF-8 with a byte order mark
-    writer = csv.writer(stream, delimiter=";")
-    for row in rows(call):
-        writer.writerow([_safe(v) for v in row])
+def as_csv(call: Call) -> str:
+    header, *body = rows(call)
+    return exports.csv_text(header, body)
 
 
 def xlsx_bytes(call: Call) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Submissions")[:31]
-    for i, row in enumerate(rows(call)):
-        sheet.append([_safe(v) for v in row])
-        if i == 0:
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    header, *body = rows(call)
+    return exports.xlsx_bytes(_("Submissions"), header, body)

@@ -14,7 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from sterk.core.forms import apply_errors
+from sterk.core.once import once_per_token
 from sterk.core.ratelimit import client_ip, rate_limited
+from sterk.core.site import absolute_url
 
 from . import selectors, services
 from .forms import (
@@ -49,7 +51,8 @@ def library(request: HttpRequest) -> HttpResponse:
 
 
 def share_links(request: HttpRequest, practice: Practice) -> list[tuple[str, str]]:
-    url = quote(request.build_absolute_uri(practice.get_absolute_url()), safe="")
+    # On the site URL, not the Host header this request came in on (a proxy, 127.0.0.1).
+    url = quote(absolute_url(practice.get_absolute_url()), safe="")
     title = quote(practice.title, safe="")
     return [
         ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={url}"),
@@ -92,6 +95,7 @@ def _formsets(request: HttpRequest, practice: Practice | None = None) -> tuple[A
 
 
 @login_required
+@once_per_token
 def practice_create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("practices.submit_practice"):
         raise PermissionDenied
@@ -179,6 +183,7 @@ def my_practice(request: HttpRequest, pk: int) -> HttpResponse:
 # --- calls -----------------------------------------------------------------------------------
 
 
+@once_per_token
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_object_or_404(
         Call.objects.select_related("owner", "krachtlijn", "challenge"), slug=slug

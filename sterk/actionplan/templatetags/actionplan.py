@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 
 from sterk.actionplan.models import Status
-from sterk.actionplan.selectors import localise
+from sterk.actionplan.selectors import StatusSummary, localise
 
 register = template.Library()
 
@@ -33,3 +33,11 @@ def status_label(value: str) -> str:
 def fixed2(value: Any) -> str:
     """A number with a dot and two decimals whatever the locale (for SVG coordinates)."""
     return f"{float(value):.2f}"
+
+
+@register.simple_tag
+def status_summary(items: Any) -> StatusSummary:
+    """`{% status_summary plan_actions as summary %}`: the roll-up of a list of actions that
+    another app's page passes in. Iterating a queryset fills its cache, so the list that
+    follows costs no further query."""
+    return StatusSummary.of(items or [])

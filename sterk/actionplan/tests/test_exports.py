@@ -62,7 +62,7 @@ def test_csv_export_parses_back(client, content):
     response = client.get(reverse("actionplan:export_csv"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert list(rows[0]) == CSV_COLUMNS
     by_title = {r["title"]: r for r in rows}
     ours = by_title["Onderbescherming aanpakken"]
@@ -82,7 +82,7 @@ def test_csv_export_parses_back(client, content):
 
 def test_csv_export_for_one_region_and_in_french(client, content):
     response = client.get("/fr/actieplan/export.csv", {"regio": "antwerpen"})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     actions = [r for r in rows if r["type"] == "action"]
     assert [r["title"] for r in actions] == ["Lutter contre la sous-protection"]
     assert client.get(reverse("actionplan:export_csv"), {"regio": "nergens"}).status_code == 404
