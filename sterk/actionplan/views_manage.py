@@ -129,6 +129,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def plan_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_perm(request, "actionplan.manage_plan")
     plan = get_object_or_404(Plan, pk=pk) if pk else None
@@ -167,6 +168,7 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def challenge_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_perm(request, "actionplan.manage_plan")
     challenge = get_object_or_404(Challenge, pk=pk) if pk else None
@@ -281,6 +283,7 @@ def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def initiative_edit(
     request: HttpRequest, action_pk: int | None = None, pk: int | None = None
 ) -> HttpResponse:
@@ -380,6 +383,7 @@ def spearhead_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def activity_edit(
     request: HttpRequest, spearhead_pk: int | None = None, pk: int | None = None
 ) -> HttpResponse:
@@ -423,6 +427,7 @@ def priority_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def priority_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_perm(request, "actionplan.manage_plan")
     priority = get_object_or_404(FirstPriority, pk=pk) if pk else None
@@ -532,6 +537,7 @@ def evaluation_snapshot(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def conclusion_edit(
     request: HttpRequest, evaluation_pk: int | None = None, pk: int | None = None
 ) -> HttpResponse:

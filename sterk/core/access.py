@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -28,9 +28,18 @@ def user_has_totp(user: Any) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def session_used_mfa(request: HttpRequest) -> bool:
+    """This session's login (or a re-authentication in it) passed the second factor."""
+    from allauth.account.internal.flows.login import get_authentication_records
+
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
 def management_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Every /beheer/ view: signed in, holds a management role, and (for coordinators and
-    chairs) has two-factor authentication set up. The view itself still checks the object."""
+    """Every /beheer/ view: signed in, holds a management role, and (for coordinators,
+    chairs and stakeholder representatives: Roles.requires_mfa) has two-factor
+    authentication set up. The view itself still checks the object."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -52,3 +61,37 @@ def management_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+_GATE_ATTR = "_sterk_personal_data_gate"
+
+
+def personal_data_gate(request: HttpRequest) -> HttpResponse | None:
+    """Call in an export of names and e-mail addresses (a member list, the registrants, a
+    call's submissions) right after its permission check: two-factor authentication for
+    every role, stakeholder representatives included. Returns the redirect to the TOTP
+    set-up when it is missing, else None."""
+    setattr(request, _GATE_ATTR, True)
+    if settings.STERK_REQUIRE_MFA_FOR_MANAGERS and not user_has_totp(request.user):
+        messages.warning(
+            request, _("Set up two-factor authentication before you export personal data.")
+        )
+        return redirect("mfa_activate_totp")
+    return None
+
+
+def personal_data_export(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A management view that exports personal data. The view must call
+    `personal_data_gate` (after its own permission check, so that someone without the
+    permission gets 403 as everywhere); a file handed out without it is a server error."""
+
+    @wraps(view)
+    def export(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not getattr(request, _GATE_ATTR, False):
+            raise ImproperlyConfigured(f"{view.__name__} exports without personal_data_gate()")
+        return response
+
+    wrapped = management_view(export)
+    wrapped.exports_personal_data = True  # type: ignore[attr-defined]
+    return wrapped

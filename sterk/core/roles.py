@@ -29,8 +29,10 @@ class Roles:
 
     @property
     def requires_mfa(self) -> bool:
-        """Coordinators and chairs handle personal data of members: TOTP is required."""
-        return bool(self.coordinator or self.chair_region_ids)
+        """Whoever can see and export personal data needs TOTP: coordinators and chairs
+        (members, registrants, contact requests) and stakeholder representatives (the
+        names and e-mail addresses of the people who answer their calls)."""
+        return bool(self.coordinator or self.chair_region_ids or self.stakeholder_organisation_ids)
 
 
 NO_ROLES = Roles(False, False, frozenset(), frozenset())

@@ -8,11 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
-from sterk.core.forms import TranslatedErrorsMixin
+from sterk.core.forms import SingleLineCharField, TranslatedErrorsMixin
 from sterk.identity.models import Krachtlijn
 from sterk.network.forms_manage import (
     LANGUAGES,
     GroupedFieldsMixin,
+    RoleScopedChoicesMixin,
     _https_formfield,
     _label,
     _language_groups,
@@ -52,7 +53,14 @@ class ServiceDataMixin:
         return dict(self.cleaned_data)  # type: ignore[attr-defined]
 
 
-class EventForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
+class EventForm(
+    RoleScopedChoicesMixin,
+    ServiceDataMixin,
+    GroupedFieldsMixin,
+    TranslatedErrorsMixin,
+    forms.ModelForm,
+):
+    role_scoped = {"region": "region", "subregion": "subregion", "organisation": "organisation"}
     invited_roles = forms.MultipleChoiceField(
         label=_("Invited roles"),
         required=False,
@@ -133,18 +141,15 @@ class EventForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, for
         _datetime_fields(
             self, "starts_at", "ends_at", "registration_opens_at", "registration_closes_at"
         )
-        regions = Region.objects.all()
         if not roles.coordinator:
-            regions = regions.filter(pk__in=roles.chair_region_ids)
             # Chairs organise for their own regions only.
             self.fields["organiser"].choices = [("region", _("A regional platform"))]
             self.fields["region"].required = True
-        self.fields["region"].queryset = regions
-        self.fields["subregion"].queryset = SubRegion.objects.filter(
-            region__in=regions
-        ).select_related("region")
+        self.fields["region"].queryset = Region.objects.all()
+        self.fields["subregion"].queryset = SubRegion.objects.select_related("region")
         self.fields["subregion"].label_from_instance = lambda s: f"{s.region.name} – {s.name}"
         self.fields["organisation"].queryset = Organisation.objects.stakeholders()
+        self.scope_to(user)
         self.fields["krachtlijnen"].queryset = Krachtlijn.objects.all()
         self.fields["challenges"].queryset = Challenge.objects.filter(plan__is_current=True)
         self.fields["actions"].queryset = Action.objects.in_current_plan().select_related(
@@ -252,6 +257,6 @@ class SeriesForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, fo
 
 
 class MessageForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = SingleLineCharField(label=_("Subject"), max_length=200)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}))
     include_waiting = forms.BooleanField(label=_("Also to the waiting list"), required=False)

@@ -119,7 +119,9 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, message)
         else:
             registration = result.registration
-            if registration.status == RegistrationStatus.PENDING:
+            if not member or registration.status == RegistrationStatus.PENDING:
+                # A visitor always reads "check your mailbox", registered before or not:
+                # the page must not tell whether an address is registered.
                 return render(
                     request,
                     "events/check_your_mail.html",

@@ -18,8 +18,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sterk.core.access import management_view, require_perm
+from sterk.core.access import (
+    management_view,
+    personal_data_export,
+    personal_data_gate,
+    require_perm,
+)
+from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
+from sterk.core.once import once_per_token
+from sterk.core.params import parse_id
 
 from . import exports, selectors, services
 from .forms_manage import (
@@ -71,6 +79,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     event = _event(request, pk) if pk else None
     if event is None:
@@ -221,6 +230,7 @@ def series_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def series_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_perm(request, "events.manage_series")
     series = get_object_or_404(Series, pk=pk) if pk else None
@@ -309,6 +319,7 @@ def _part_delete(
 
 
 @management_view
+@once_per_token
 def question_edit(request: HttpRequest, pk: int, qpk: int | None = None) -> HttpResponse:
     event = _event(request, pk)
     question = get_object_or_404(Question, pk=qpk, event=event) if qpk else None
@@ -360,6 +371,7 @@ def session_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def session_edit(request: HttpRequest, pk: int, spk: int | None = None) -> HttpResponse:
     event = _event(request, pk)
     session = get_object_or_404(Session, pk=spk, event=event) if spk else None
@@ -450,29 +462,26 @@ def registration_cancel(request: HttpRequest, pk: int, rpk: int) -> HttpResponse
     )
 
 
-def _download(content: Any, content_type: str, event: Event, ext: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="inschrijvingen-{event.slug}-{timezone.localdate():%Y-%m-%d}.{ext}"'
+def _download(content: Any, event: Event, ext: str) -> HttpResponse:
+    return file_response(
+        content, f"inschrijvingen-{event.slug}-{timezone.localdate():%Y-%m-%d}.{ext}"
     )
-    return response
 
 
-@management_view
+@personal_data_export
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
-    return _download(exports.as_csv(event), "text/csv; charset=utf-8", event, "csv")
+    if (gate := personal_data_gate(request)) is not None:
+        return gate
+    return _download(exports.as_csv(event), event, "csv")
 
 
-@management_view
+@personal_data_export
 def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
-    return _download(
-        exports.as_xlsx(event),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        event,
-        "xlsx",
-    )
+    if (gate := personal_data_gate(request)) is not None:
+        return gate
+    return _download(exports.as_xlsx(event), event, "xlsx")
 
 
 @management_view
@@ -482,7 +491,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         registration = get_object_or_404(
             Registration,
-            pk=request.POST.get("registration"),
+            pk=parse_id(request.POST.get("registration")),
             event=event,
             status=RegistrationStatus.CONFIRMED,
         )
@@ -524,6 +533,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def message(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     form = MessageForm(request.POST or None)

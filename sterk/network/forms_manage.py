@@ -52,6 +52,53 @@ class GroupedFieldsMixin:
         return result
 
 
+class RoleScopedChoicesMixin:
+    """Choice fields whose options depend on who fills in the form. `role_scoped` maps a
+    field name to what it holds ("region", "subregion" or "organisation"); `scope_to(user)`
+    keeps only what the user's role may reach (selectors.regions_managed_by /
+    organisations_represented_by), plus the value the object already has, so that editing
+    an object does not drop it. A value outside the choices is refused by the field itself.
+    sterk/core/tests/test_scoped_choices.py checks every choice field of every management
+    form."""
+
+    role_scoped: dict[str, str] = {}
+    fields: dict[str, Any]
+
+    def scope_to(self, user: Any) -> None:
+        from django.db.models import Q
+
+        from .selectors import organisations_represented_by, regions_managed_by
+
+        regions = regions_managed_by(user)
+        reach = {
+            "region": regions,
+            "subregion": SubRegion.objects.filter(region__in=regions),
+            "organisation": organisations_represented_by(user),
+        }
+        for name, kind in self.role_scoped.items():
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            allowed = Q(pk__in=reach[kind].values("pk"))
+            current = self._current_ids(name)
+            if current:
+                allowed |= Q(pk__in=current)
+            field.queryset = field.queryset.filter(allowed)
+
+    def _current_ids(self, name: str) -> list[int]:
+        instance = getattr(self, "instance", None)
+        if instance is None or instance.pk is None:
+            return []
+        try:
+            model_field = instance._meta.get_field(name)
+        except Exception:  # a form-only field
+            return []
+        if model_field.many_to_many:
+            return list(getattr(instance, name).values_list("pk", flat=True))
+        value = getattr(instance, model_field.attname, None)
+        return [value] if value is not None else []
+
+
 def _translated(form: forms.BaseForm, base: str, label: Any, *, required_nl: bool) -> None:
     for lang in LANGUAGES:
         name = f"{base}_{lang}"
@@ -81,12 +128,16 @@ class ContactHandleForm(forms.Form):
 class ContactFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
 
-    def __init__(self, *args: Any, regions: Any, include_platform: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        from sterk.core.roles import roles_of
+
+        from .selectors import regions_managed_by
+
         super().__init__(*args, **kwargs)
         choices: list[tuple[str, Any]] = [("", _("All regions"))]
-        if include_platform:
+        if roles_of(user).coordinator:
             choices.append(("none", _("The platform as a whole (no region)")))
-        choices += [(str(r.pk), r.name) for r in regions]
+        choices += [(str(r.pk), r.name) for r in regions_managed_by(user)]
         self.fields["region"].choices = choices
 
 
@@ -290,7 +341,10 @@ def _https_formfield(field: Any, **kwargs: Any) -> Any:
     return field.formfield(**kwargs)
 
 
-class OrganisationForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
+class OrganisationForm(
+    RoleScopedChoicesMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm
+):
+    role_scoped = {"regions": "region"}
     groups = [
         (None, ["name", "type", "website", "is_stakeholder", "regions"]),
         *_language_groups("description", "themes"),
@@ -317,7 +371,7 @@ class OrganisationForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelFor
             "regions": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _translated(self, "description", _("Description"), required_nl=False)
         _translated(self, "themes", _("Themes"), required_nl=False)
@@ -328,12 +382,14 @@ class OrganisationForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelFor
         self.fields["regions"].label = _("Regions")
         self.fields["regions"].queryset = Region.objects.all()
         self.fields["regions"].required = False
+        self.scope_to(user)
 
 
 # --- roles -----------------------------------------------------------------------------
 
 
-class RoleFilterForm(forms.Form):
+class RoleFilterForm(RoleScopedChoicesMixin, forms.Form):
+    role_scoped = {"region": "region"}
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -345,9 +401,10 @@ class RoleFilterForm(forms.Form):
         label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("All")
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [("", _("All roles")), *Role.choices]
+        self.scope_to(user)
 
     def selector_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data if self.is_valid() else {}
@@ -359,7 +416,8 @@ class RoleFilterForm(forms.Form):
         }
 
 
-class RoleAssignForm(forms.Form):
+class RoleAssignForm(RoleScopedChoicesMixin, forms.Form):
+    role_scoped = {"region": "region", "organisation": "organisation"}
     email = forms.EmailField(
         label=_("E-mail address of the person"),
         help_text=_("The person needs an account on the platform."),
@@ -386,6 +444,10 @@ class RoleAssignForm(forms.Form):
 
     user: Any = None
 
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scope_to(actor)
+
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         self.user = get_user_model().objects.filter(email=email, is_active=True).first()
@@ -410,12 +472,14 @@ class RoleAssignForm(forms.Form):
 # --- audit trail -----------------------------------------------------------------------
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(RoleScopedChoicesMixin, forms.Form):
+    role_scoped = {"region": "region"}
     action = forms.ChoiceField(label=_("Action"), required=False)
     region = forms.ModelChoiceField(
         label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("All")
     )
 
-    def __init__(self, *args: Any, actions: list[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actions: list[str], user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", _("All actions"))] + [(a, a) for a in actions]
+        self.scope_to(user)

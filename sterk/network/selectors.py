@@ -248,3 +248,28 @@ def member_directory(*, search: str = "", region_slug: str = ""):
     if region_slug:
         users = users.filter(memberships__region__slug=region_slug)
     return users
+
+
+# --- what a role may reach (the choices of every management form) ---------------------
+
+
+def regions_managed_by(user: Any) -> QuerySet[Region]:
+    """Every region for a coordinator, the chaired regions for a chair, none otherwise."""
+    from sterk.core.roles import roles_of
+
+    roles = roles_of(user)
+    if roles.coordinator:
+        return Region.objects.all()
+    return Region.objects.filter(pk__in=roles.chair_region_ids)
+
+
+def organisations_represented_by(user: Any) -> QuerySet[Organisation]:
+    """Every approved organisation for a coordinator, the represented ones for a
+    stakeholder representative, none otherwise."""
+    from sterk.core.roles import roles_of
+
+    roles = roles_of(user)
+    approved = Organisation.objects.approved()
+    if roles.coordinator:
+        return approved
+    return approved.filter(pk__in=roles.stakeholder_organisation_ids)

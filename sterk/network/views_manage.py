@@ -16,7 +16,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sterk.core.access import management_view, require_perm
+from sterk.core.access import (
+    management_view,
+    personal_data_export,
+    personal_data_gate,
+    require_perm,
+)
+from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
 from sterk.core.roles import roles_of
 
@@ -353,35 +359,32 @@ def _export_filename(region: Region, extension: str) -> str:
     return f"leden-{region.slug}-{timezone.localdate():%Y%m%d}.{extension}"
 
 
-@management_view
+@personal_data_export
 def member_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     region = _region(request, slug, "network.export_region_members")
+    if (gate := personal_data_gate(request)) is not None:
+        return gate
     _form, members = _filtered_members(request, region)
     rows = list(members)
     body = exports.members_csv(rows)
     services.members_export_record(
         actor=request.user, region=region, count=len(rows), file_format="csv"
     )
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_filename(region, "csv")}"'
-    return response
+    return file_response(body, _export_filename(region, "csv"))
 
 
-@management_view
+@personal_data_export
 def member_export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     region = _region(request, slug, "network.export_region_members")
+    if (gate := personal_data_gate(request)) is not None:
+        return gate
     _form, members = _filtered_members(request, region)
     rows = list(members)
     body = exports.members_xlsx(rows, title=region.name)
     services.members_export_record(
         actor=request.user, region=region, count=len(rows), file_format="xlsx"
     )
-    response = HttpResponse(
-        body,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_export_filename(region, "xlsx")}"'
-    return response
+    return file_response(body, _export_filename(region, "xlsx"))
 
 
 @management_view
@@ -461,15 +464,8 @@ STATUS_FILTERS = ("open", "new", "in_progress", "done", "all")
 @management_view
 def contact_inbox(request: HttpRequest) -> HttpResponse:
     require_perm(request, "network.view_contact_inbox")
-    roles = roles_of(request.user)
     requests = selectors.contact_requests_for(request.user)
-    if roles.coordinator:
-        regions: Any = Region.objects.all()
-    else:
-        regions = Region.objects.filter(pk__in=roles.chair_region_ids)
-    filter_form = ContactFilterForm(
-        request.GET or None, regions=regions, include_platform=roles.coordinator
-    )
+    filter_form = ContactFilterForm(request.GET or None, user=request.user)
     region_value = filter_form.cleaned_data.get("region", "") if filter_form.is_valid() else ""
     if region_value == "none":
         requests = requests.filter(region__isnull=True)
@@ -573,7 +569,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @management_view
 def organisation_create(request: HttpRequest) -> HttpResponse:
     require_perm(request, "network.manage_organisations")
-    form = OrganisationForm(request.POST or None)
+    form = OrganisationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             organisation = services.organisation_create(actor=request.user, data=form.cleaned_data)
@@ -600,7 +596,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     title = _("Edit “%(name)s”") % {"name": organisation.name}
     is_approved = organisation.is_approved
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(
@@ -646,7 +642,7 @@ def organisation_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @management_view
 def role_list(request: HttpRequest) -> HttpResponse:
     require_perm(request, "network.manage_roles")
-    form = RoleFilterForm(request.GET or None)
+    form = RoleFilterForm(request.GET or None, user=request.user)
     assignments = selectors.role_assignments_for_manage(**form.selector_kwargs())
     return render(
         request,
@@ -660,7 +656,7 @@ def role_assign(request: HttpRequest) -> HttpResponse:
     require_perm(request, "network.manage_roles")
     search = request.GET.get("q", "").strip()
     initial = {"email": request.GET.get("email", "")}
-    form = RoleAssignForm(request.POST or None, initial=initial)
+    form = RoleAssignForm(request.POST or None, initial=initial, actor=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -735,7 +731,9 @@ def _change_rows(changes: Any) -> list[tuple[str, Any, Any, bool]]:
 @management_view
 def audit_trail(request: HttpRequest) -> HttpResponse:
     require_perm(request, "core.view_audit_trail")
-    form = AuditFilterForm(request.GET or None, actions=selectors.audit_actions())
+    form = AuditFilterForm(
+        request.GET or None, actions=selectors.audit_actions(), user=request.user
+    )
     data = form.cleaned_data if form.is_valid() else {}
     region = data.get("region")
     entries = selectors.audit_entries(

@@ -64,7 +64,7 @@ def chair(client, region):
 def read_csv(response) -> list[dict[str, str]]:
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
-    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
 
 
 def read_xlsx(response) -> list[dict[str, object]]:
@@ -104,10 +104,11 @@ def test_xlsx_export(client, chair, region):
     assert [r["email"] for r in rows] == ["els@example.org", "tom@example.org"]
     assert rows[0]["subregion"] == "Kempen"
     assert rows[0]["joined_at"] is not None
-    # Text, not a formula.
+    # Text, not a formula, and defused like the CSV (it stays text when edited or saved
+    # as CSV).
     workbook = load_workbook(io.BytesIO(response.content))
     cell = workbook.worksheets[0]["B3"]
-    assert cell.value == "=HYPERLINK(1)"
+    assert cell.value == "'=HYPERLINK(1)"
     assert cell.data_type == "s"
     assert AuditEntry.objects.get(action="members.exported").changes["format"] == "xlsx"
 

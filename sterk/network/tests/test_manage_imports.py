@@ -278,3 +278,35 @@ def test_confirm_checks_again(client, chair, region):
     assert response.status_code == 200
     assert response.context["error_count"] == 1
     assert not Membership.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "nul@example.org;Ju\x00lie;Peeters",
+        "nul@example.org;Julie;Pee\x00ters",
+        "nul@example.org;Julie;Peeters;Buurt\x00werk",
+    ],
+)
+def test_a_nul_byte_in_a_row_is_a_row_error_in_the_preview_and_nothing_breaks(
+    client, chair, region, row
+):
+    """It passed the preview and failed at confirm on PostgreSQL (NUL in a text value)."""
+    text = f"email;voornaam;achternaam;organisatie\ngoed@example.org;Goed;Mens;\n{row}\n"
+    response = client.post(upload_url(region), {"file": csv_file(text)})
+    assert response.status_code == 302
+    preview_url = response["Location"]
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    assert response.context["error_count"] == 1
+    response = client.post(preview_url)
+    assert response.status_code == 200
+    assert not User.objects.filter(email="nul@example.org").exists()
+
+
+def test_a_line_break_inside_a_quoted_cell_is_a_row_error(region):
+    rows = imports.rows_from_table(
+        imports.parse_csv(b'email;voornaam;achternaam\nan@example.org;"An\nna";Peeters\n')
+    )
+    [checked] = imports.check_rows(rows, region)
+    assert checked.row.errors

@@ -119,6 +119,7 @@ def test_read_only_dashboard(client, antwerpen, role):
     MembershipFactory(region=antwerpen)
     user = UserFactory()
     RoleAssignmentFactory(user=user, role=role)
+    give_totp(user)  # stakeholder representatives need it (steering members do not)
     client.force_login(user)
     response = get(client, "manage:dashboard")
     assert response.status_code == 200
