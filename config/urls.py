@@ -1,7 +1,9 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from sterk.core import views as core_views
@@ -31,7 +33,13 @@ urlpatterns += i18n_patterns(
 handler403 = "sterk.core.views.permission_denied"
 handler404 = "sterk.core.views.page_not_found"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media: Django serves them only under DEBUG or STERK_SERVE_MEDIA=1 (checked per
+# request, 404 otherwise); in production the proxy or object storage serves /media/.
+if settings.MEDIA_URL.startswith("/") and "://" not in settings.MEDIA_URL:
+    urlpatterns += [
+        re_path(
+            r"^" + re.escape(settings.MEDIA_URL.lstrip("/")) + r"(?P<path>.+)$",
+            core_views.media,
+            name="media",
+        )
+    ]

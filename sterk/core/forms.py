@@ -4,7 +4,46 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
+
+from . import validators
+
+
+class SaneDateField(forms.DateField):
+    """A date between MIN_YEAR and MAX_YEAR (`sterk.core.validators`). Every DateField of a
+    form in sterk.* is one (a test walks the form classes); model fields of
+    `sterk.core.fields` produce it."""
+
+    default_validators = [validators.validate_sane_date]
+
+
+class SaneDateTimeField(forms.DateTimeField):
+    """A date and time between MIN_YEAR and MAX_YEAR; see SaneDateField."""
+
+    default_validators = [validators.validate_sane_date]
+
+
+class SingleLineCharField(forms.CharField):
+    """A title typed in a plain form: one line, no control characters."""
+
+    default_validators = [validators.validate_single_line]
+
+
+class UploadFileField(forms.FileField):
+    """A file within STERK_MAX_UPLOAD_BYTES."""
+
+    default_validators = [validators.validate_upload_size]
+
+
+class UploadImageField(forms.ImageField):
+    """An image within STERK_MAX_UPLOAD_BYTES and STERK_MAX_IMAGE_PIXELS."""
+
+    default_validators = [
+        *forms.ImageField.default_validators,
+        validators.validate_upload_size,
+        validators.validate_image_pixels,
+    ]
 
 
 def apply_errors(form: Any, exc: ValidationError) -> None:

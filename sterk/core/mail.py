@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import OutboundEmail
+from .validators import single_line
 
 
 class EmlFileBackend(BaseEmailBackend):
@@ -34,7 +35,11 @@ def email_enqueue(*, key: str, to: str, subject: str, body: str, reply_to: str =
     try:
         with transaction.atomic():
             outbound = OutboundEmail.objects.create(
-                key=key[:200], to=to, subject=subject[:255], body=body, reply_to=reply_to
+                key=key[:200],
+                to=to,
+                subject=single_line(subject)[:255],
+                body=body,
+                reply_to=reply_to,
             )
     except IntegrityError:
         return

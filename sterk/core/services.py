@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from .audit import audit_record, diff, snapshot
+from .slugs import SlugSource, save_with_unique_slug
 
 M = TypeVar("M", bound=models.Model)
 
@@ -19,16 +20,41 @@ def _split(data: dict[str, Any], instance: models.Model) -> tuple[dict[str, Any]
     )
 
 
+def _save(instance: models.Model, slug_source: SlugSource | None = None) -> None:
+    """Save after full_clean(). A concurrent request may take a unique value (a slug, a
+    name) between the check and the write: a derived slug then moves on to the next free
+    one; anything else is reported as full_clean() would have (a ValidationError the form
+    shows), never as a 500."""
+    if slug_source is not None:
+        save_with_unique_slug(instance, slug_source)
+        return
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        instance.validate_unique()
+        instance.validate_constraints()
+        raise
+
+
 @transaction.atomic
 def instance_create_audited(
-    *, actor: Any, model: type[M], data: dict[str, Any], action: str, region_id: int | None = None
+    *,
+    actor: Any,
+    model: type[M],
+    data: dict[str, Any],
+    action: str,
+    region_id: int | None = None,
+    slug_source: SlugSource | None = None,
 ) -> M:
+    """Create, validate and record. With `slug_source`, the slug in `data` was derived from
+    a title: if a concurrent create takes it first, the next free one is used."""
     instance = model()
     plain, many = _split(data, instance)
     for key, value in plain.items():
         setattr(instance, key, value)
     instance.full_clean()
-    instance.save()
+    _save(instance, slug_source)
     for key, value in many.items():
         getattr(instance, key).set(value)
     audit_record(
@@ -52,7 +78,7 @@ def instance_update_audited(
     for key, value in plain.items():
         setattr(instance, key, value)
     instance.full_clean()
-    instance.save()
+    _save(instance)
     for key, value in many.items():
         getattr(instance, key).set(value)
     changes = diff(before, snapshot(instance, fields))

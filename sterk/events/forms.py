@@ -9,6 +9,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core.forms import SaneDateField, SingleLineCharField
 from sterk.identity.models import Krachtlijn
 from sterk.network.models import Region
 
@@ -29,10 +30,10 @@ class AgendaFilterForm(forms.Form):
     )
     doelgroep = forms.ChoiceField(label=_("Audience"), required=False)
     krachtlijn = forms.ChoiceField(label=_("Core principle"), required=False)
-    vanaf = forms.DateField(
+    vanaf = SaneDateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    tot = forms.DateField(
+    tot = SaneDateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     voorbij = forms.BooleanField(label=_("Past events"), required=False)
@@ -85,7 +86,7 @@ def _session_label(session: Any) -> str:
 class RegistrationForm(forms.Form):
     """Visitors give name and e-mail; members only answer the questions."""
 
-    name = forms.CharField(label=_("Name"), max_length=150)
+    name = SingleLineCharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     # A honeypot for bots: hidden from people by CSS, never filled in by them.

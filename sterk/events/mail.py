@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
+from sterk.core.validators import single_line
+
 from .models import EventEmail
 
 
@@ -27,7 +29,7 @@ def event_email_enqueue(
             record = EventEmail.objects.create(
                 key=key[:200],
                 to=to,
-                subject=subject.replace("\n", " ")[:255],
+                subject=single_line(subject)[:255],
                 body=body,
                 registration_id=registration_id,
                 attach_ics=attach_ics,

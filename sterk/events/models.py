@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core.fields import SaneDateTimeField, SingleLineCharField, sane_datetime_check
 from sterk.core.models import TimeStampedModel
 
 
@@ -98,7 +99,7 @@ class Series(TimeStampedModel):
     """A campaign or programme grouping events, e.g. World Social Work Day 2021."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
 
     class Meta:
@@ -187,7 +188,7 @@ class EventQuerySet(models.QuerySet["Event"]):
 
 class Event(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=400, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     type = models.CharField(
@@ -241,8 +242,8 @@ class Event(TimeStampedModel):
         blank=True,
         help_text=_("Shown only to confirmed registrants, and sent to them by e-mail."),
     )
-    starts_at = models.DateTimeField(_("starts"), db_index=True)
-    ends_at = models.DateTimeField(_("ends"), db_index=True)
+    starts_at = SaneDateTimeField(_("starts"), db_index=True)
+    ends_at = SaneDateTimeField(_("ends"), db_index=True)
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
@@ -264,13 +265,13 @@ class Event(TimeStampedModel):
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
-    registration_opens_at = models.DateTimeField(
+    registration_opens_at = SaneDateTimeField(
         _("registration opens"),
         null=True,
         blank=True,
         help_text=_("Empty: as soon as the event is published."),
     )
-    registration_closes_at = models.DateTimeField(
+    registration_closes_at = SaneDateTimeField(
         _("registration deadline"),
         null=True,
         blank=True,
@@ -317,6 +318,14 @@ class Event(TimeStampedModel):
             models.CheckConstraint(
                 name="events_event_region_for_regional",
                 condition=~Q(organiser="region") | Q(region__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="events_event_sane_dates",
+                condition=sane_datetime_check("starts_at", "ends_at")
+                & sane_datetime_check(
+                    "registration_opens_at", "registration_closes_at", nullable=True
+                ),
+                violation_error_message=_("Enter dates between 1990 and 2100."),
             ),
         ]
         indexes = [models.Index(fields=["status", "starts_at"], name="events_event_status_start")]
@@ -408,11 +417,11 @@ class Session(models.Model):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     room = models.CharField(_("room"), max_length=100, blank=True)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = SaneDateTimeField(_("starts"))
+    ends_at = SaneDateTimeField(_("ends"))
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
@@ -423,7 +432,12 @@ class Session(models.Model):
             models.CheckConstraint(
                 name="events_session_ends_after_start",
                 condition=Q(ends_at__gt=models.F("starts_at")),
-            )
+            ),
+            models.CheckConstraint(
+                name="events_session_sane_dates",
+                condition=sane_datetime_check("starts_at", "ends_at"),
+                violation_error_message=_("Enter dates between 1990 and 2100."),
+            ),
         ]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
@@ -498,7 +512,8 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="event_registrations",
     )
-    name = models.CharField(_("name"), max_length=150)
+    # A member's full name is first (150) + space + last (150) characters.
+    name = SingleLineCharField(_("name"), max_length=301)
     email = models.EmailField(_("e-mail address"))
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
     status = models.CharField(
@@ -567,7 +582,7 @@ class EventMessage(models.Model):
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = SingleLineCharField(_("subject"), max_length=200)
     body = models.TextField(_("message"))
     include_waiting = models.BooleanField(_("also to the waiting list"), default=False)
     recipient_count = models.PositiveIntegerField(default=0)

@@ -4,11 +4,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core.fields import SingleLineCharField
+
 
 class IdentityItem(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=150)
+    title = SingleLineCharField(_("title"), max_length=150)
     summary = models.CharField(_("summary"), max_length=400)
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
 
@@ -42,7 +44,7 @@ class Page(models.Model):
     """A fixed text of the site (mission, about the platform, the stakeholder meeting...)."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     lead = models.TextField(_("lead"), blank=True)
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
 

@@ -25,6 +25,8 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sterk.core.validators import has_control_characters
+
 from .models import Membership, Region
 from .services import ImportRow
 
@@ -265,6 +267,25 @@ def check_rows(raw_rows: list[dict[str, Any]], region: Region) -> list[CheckedRo
                 errors.append(
                     _("“%(value)s” is longer than %(max)s characters.")
                     % {"value": value[:40] + "…", "max": MAX_LENGTHS[key]}
+                )
+
+        # What the confirmation would fail on (PostgreSQL refuses NUL in text; names and
+        # organisations are single-line), refused here, so the preview shows it per row.
+        for key, value in (
+            ("email", email),
+            ("first_name", first_name),
+            ("last_name", last_name),
+            ("organisation", organisation),
+            ("subregion", subregion_text),
+            ("wants_active_role", active_text),
+        ):
+            if has_control_characters(value):
+                errors.append(
+                    _(
+                        "The column “%(column)s” contains a control character (such as a line "
+                        "break or a NUL byte); remove it."
+                    )
+                    % {"column": key}
                 )
 
         subregion_name = ""

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sterk.actionplan.selectors import actions_for_region
+from sterk.core.fields import fit_to_field
+from sterk.core.once import once_per_token
 from sterk.core.ratelimit import client_ip, rate_limited
 from sterk.events.selectors import upcoming_for_region
 from sterk.identity.selectors import page_or_none
@@ -19,7 +21,7 @@ from sterk.practices.selectors import practices_for_region
 
 from . import selectors, services
 from .forms import ContactForm, JoinForm
-from .models import ContactTopic, Region
+from .models import ContactRequest, ContactTopic, Region
 
 PENDING_JOIN_SESSION_KEY = "sterk_pending_join"
 
@@ -129,6 +131,7 @@ def stakeholders(request: HttpRequest) -> HttpResponse:
     )
 
 
+@once_per_token
 def contact(request: HttpRequest) -> HttpResponse:
     initial: dict[str, object] = {}
     region_slug = request.GET.get("regio")
@@ -138,7 +141,7 @@ def contact(request: HttpRequest) -> HttpResponse:
     if topic in ContactTopic.values:
         initial["topic"] = topic
     if request.user.is_authenticated:
-        initial["name"] = request.user.get_full_name()
+        initial["name"] = fit_to_field(ContactRequest, "name", request.user.get_full_name())
         initial["email"] = request.user.email
         if request.user.organisation_id:
             initial["organisation_name"] = request.user.organisation.name

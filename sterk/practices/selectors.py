@@ -20,6 +20,7 @@ from django.http import QueryDict
 
 from sterk.actionplan.models import Challenge
 from sterk.core import search
+from sterk.core.params import parse_id
 from sterk.core.roles import roles_of
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Organisation, Region
@@ -131,7 +132,7 @@ def parse_query(params: QueryDict, vocab: dict[str, list[Option]]) -> LibraryQue
             by_param = {o.param: o.value for o in vocab[facet]}
             values = [by_param[v] for v in wanted if v in by_param]
         else:  # organisation ids, years
-            values = [v for v in wanted if v.isdigit()]
+            values = [v for v in wanted if parse_id(v)]
         if values:
             query.selected[facet] = sorted(set(values))
     try:

@@ -23,6 +23,7 @@ from sterk.core.access import (
 )
 from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
+from sterk.core.once import once_per_token
 
 from . import exports, selectors, services
 from .forms import (
@@ -174,6 +175,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
+@once_per_token
 def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     call = get_object_or_404(Call, pk=pk) if pk else None
     require_perm(request, "practices.change_call" if call else "practices.add_call", call)
