@@ -8,6 +8,11 @@ loaded page was never checked. Navigate with:
 - `follow(page, action)`: run an action that loads a new page (click a link, submit a
   form), wait for the load, run axe;
 - `assert_accessible(page)`: run axe on the page as it is now (after an in-page change).
+
+Each of them also checks reflow (WCAG 1.4.10): at 320 CSS pixels wide, and at 640 (a
+1280 px screen at 200 % zoom), the page must not scroll sideways. The viewport is put back
+afterwards. A failure names the widest elements that stick out (elements inside a scroll
+box that itself fits, such as a table in `.table-wrap`, are fine).
 """
 
 from __future__ import annotations
@@ -46,8 +51,75 @@ async (tags) => {
 """
 
 
+# Widths (CSS px) at which no page may scroll sideways: a 320 px phone, and 1280 px at
+# 200 % zoom. Heights as in WCAG 1.4.10.
+REFLOW_VIEWPORTS = [{"width": 320, "height": 640}, {"width": 640, "height": 512}]
+REFLOW_TOLERANCE = 1  # px: sub-pixel rounding
+
+_WAIT_FOR_LAYOUT = """
+() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+"""
+
+# The page width, and the elements that stick out to the right (or left) of the viewport
+# and are not clipped by a scroll box: an overflow-x ancestor clips an element only when it
+# is (inside) the element's containing block, so an absolutely positioned descendant of a
+# scroll box without a positioned ancestor in between escapes it, and widens the page.
+_REFLOW_OFFENDERS = """
+([limit, tolerance]) => {
+  const root = document.documentElement;
+  const width = Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0);
+  if (width <= limit + tolerance) return {width, offenders: []};
+  const clipped = (el) => {
+    const own = getComputedStyle(el).position;
+    if (own === "fixed") return false;
+    let needPositioned = own === "absolute";
+    for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      const isBlock = s.position !== "static" || s.transform !== "none" || s.contain.includes("paint");
+      const clips = /(auto|scroll|hidden|clip)/.test(s.overflowX);
+      if (clips && (!needPositioned || isBlock)) return true;
+      if (!needPositioned || isBlock) needPositioned = s.position === "absolute" || s.position === "fixed";
+    }
+    return false;
+  };
+  const describe = (el) => {
+    let name = el.tagName.toLowerCase();
+    if (el.id) name += "#" + el.id;
+    if (typeof el.className === "string" && el.className.trim())
+      name += "." + el.className.trim().split(/\\s+/).join(".");
+    return name;
+  };
+  const offenders = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.right <= limit + tolerance && box.left >= -tolerance) continue;
+    if (box.width === 0 && box.height === 0) continue;
+    if (clipped(el)) continue;
+    const parent = el.parentElement;
+    const path = [];
+    for (let a = parent; a && a !== document.body && path.length < 3; a = a.parentElement)
+      path.unshift(describe(a));
+    offenders.push({
+      element: describe(el),
+      path: path.join(" > "),
+      right: Math.round(box.right),
+      left: Math.round(box.left),
+      width: Math.round(box.width),
+      text: (el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60),
+    });
+  }
+  offenders.sort((a, b) => b.right - a.right || a.width - b.width);
+  return {width, offenders: offenders.slice(0, 12)};
+}
+"""
+
+
 class AccessibilityError(AssertionError):
     """axe-core found WCAG 2.1 A/AA violations on a page."""
+
+
+class ReflowError(AssertionError):
+    """A page scrolls sideways at 320 CSS px (or 640: 1280 px at 200 % zoom)."""
 
 
 @dataclass
@@ -131,8 +203,51 @@ def _format(url: str, violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _format_reflow(url: str, viewport: dict[str, int], found: dict[str, Any]) -> str:
+    lines = [
+        f"{url} scrolls sideways at {viewport['width']} CSS px (WCAG 1.4.10): "
+        f"it is {found['width']} px wide. Widest elements that stick out:"
+    ]
+    for o in found["offenders"]:
+        lines.append(
+            f"- {o['element']} (left={o['left']} right={o['right']} width={o['width']}) "
+            f"in {o['path'] or 'body'}: {o['text']!r}"
+        )
+    return "\n".join(lines)
+
+
+def reflow_problems(page: Page) -> list[str]:
+    """Resize the page to each REFLOW_VIEWPORTS width, look for sideways scrolling, and put
+    the viewport back. Returns one message per width at which the page is too wide."""
+    original = page.viewport_size
+    problems = []
+    try:
+        for viewport in REFLOW_VIEWPORTS:
+            if original is not None and original["width"] < viewport["width"]:
+                continue  # a test at phone width: the wider check says nothing new
+            page.set_viewport_size(viewport)
+            page.evaluate(_WAIT_FOR_LAYOUT)
+            found = page.evaluate(_REFLOW_OFFENDERS, [viewport["width"], REFLOW_TOLERANCE])
+            if found["width"] > viewport["width"] + REFLOW_TOLERANCE:
+                problems.append(_format_reflow(page.url, viewport, found))
+    finally:
+        if original is not None:
+            page.set_viewport_size(original)
+            page.evaluate(_WAIT_FOR_LAYOUT)
+    return problems
+
+
+def assert_reflows(page: Page) -> None:
+    """Fail when the page scrolls sideways at 320 (or 640) CSS px."""
+    problems = reflow_problems(page)
+    if not problems:
+        return
+    raise ReflowError("\n".join(problems))
+
+
 def assert_accessible(page: Page) -> None:
-    """Run axe-core on the page (WCAG 2.0/2.1 A and AA rules) and fail on any violation."""
+    """Run axe-core on the page (WCAG 2.0/2.1 A and AA rules) and fail on any violation;
+    then check that the page reflows at 320 and 640 CSS px (assert_reflows)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # The context has bypass_csp=True only so that this inline script may run.
         page.add_script_tag(content=_axe_source())
@@ -144,6 +259,7 @@ def assert_accessible(page: Page) -> None:
         tracker.loads[-1].checked = True
     if violations:
         raise AccessibilityError(_format(page.url, violations))
+    assert_reflows(page)
 
 
 def visit(page: Page, url: str, *, status: int = 200) -> Response:

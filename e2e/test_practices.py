@@ -159,3 +159,96 @@ def test_library_facets_work_without_javascript(browser, live_server, content) -
         expect(page.locator(".practice-list")).not_to_contain_text("Een andere praktijk")
     finally:
         context.close()
+
+
+def library_practices():  # type: ignore[no-untyped-def]
+    from sterk.identity.models import Krachtlijn
+    from sterk.network.models import Region
+    from sterk.practices.tests.factories import published
+
+    nabijheid = Krachtlijn.objects.get(slug="nabijheid")
+    limburg = Region.objects.get(slug="limburg")
+    published(
+        slug="dichtbij", title_nl="Dichtbij in de wijk", krachtlijnen=[nabijheid], region=limburg
+    )
+    published(slug="ook-limburg", title_nl="Ook in Limburg", region=limburg)
+    published(
+        slug="elders", title_nl="Een andere praktijk", region=Region.objects.get(slug="brussel")
+    )
+
+
+def test_library_filters_keep_working_and_keep_focus(page: Page, content) -> None:
+    """Every checkbox change updates the results, also after the first update (the htmx
+    trigger is on the form, which is never swapped); keyboard focus stays where it was,
+    and the new number of results is announced in a live region outside the swapped part."""
+    library_practices()
+    visit(page, "/nl/praktijken/")
+    results = page.locator("#library-results .practice-list > *")
+    status = page.locator("#library-status")
+    expect(results).to_have_count(3)
+
+    page.locator("#facet-r-limburg").check()
+    expect(page).to_have_url(re.compile(r"regio=limburg"))
+    expect(results).to_have_count(2)
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_contain_text("2")
+    assert page.evaluate("document.activeElement.id") == "facet-r-limburg"
+    expect(page.locator("#library-filter-count")).to_have_text("1")
+    assert_accessible(page)
+
+    # The second change: before, the trigger listened on the replaced block, so nothing.
+    page.locator("#facet-k-nabijheid").check()
+    expect(page).to_have_url(re.compile(r"krachtlijn=nabijheid"))
+    expect(results).to_have_count(1)
+    expect(status).to_contain_text("1")
+    expect(page.locator("#library-filter-count")).to_have_text("2")
+    assert_accessible(page)
+
+    # Unticked with the keyboard, then "Apply filters" with the keyboard: focus stays.
+    page.locator("#facet-k-nabijheid").focus()
+    page.keyboard.press("Space")
+    expect(results).to_have_count(2)
+    assert page.evaluate("document.activeElement.id") == "facet-k-nabijheid"
+    page.locator("#library-apply").focus()
+    page.keyboard.press("Enter")
+    expect(status).to_contain_text("2")
+    assert page.evaluate("document.activeElement.id") == "library-apply"
+
+    # "Skip to the results" takes the keyboard past the filters.
+    page.locator("main a.skip-link-inline").focus()
+    expect(page.locator("main a.skip-link-inline")).to_be_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused_in_results = page.evaluate("!!document.activeElement.closest('#library-results')")
+    assert focused_in_results, page.evaluate("document.activeElement.outerHTML")
+
+
+def test_library_on_a_phone_shows_results_first(page: Page, content) -> None:
+    library_practices()
+    page.set_viewport_size({"width": 320, "height": 640})
+    visit(page, "/nl/praktijken/?regio=limburg")
+    toggle = page.locator("main details.library-facets > summary")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_contain_text("(1)")
+    expect(page.locator("#facet-r-limburg")).to_be_hidden()
+    # The results follow the closed toggle, not 45 checkboxes.
+    toggle_bottom = toggle.evaluate("(el) => el.getBoundingClientRect().bottom")
+    first = page.locator("#library-results .practice-list > *").first
+    first_top = first.evaluate("(el) => el.getBoundingClientRect().top")
+    assert 0 < first_top - toggle_bottom < 150, (toggle_bottom, first_top)
+    # Opened (keyboard), the filters work as on a wide screen.
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#facet-r-limburg")).to_be_visible()
+    page.locator("#facet-r-brussel").check()
+    expect(page).to_have_url(re.compile(r"regio=brussel"))
+    expect(page.locator("#library-results .practice-list > *")).to_have_count(3)
+    # The update leaves the filters open.
+    expect(page.locator("#facet-r-brussel")).to_be_visible()
+    assert_accessible(page)
+
+    # Wide: the filters stand beside the results, no toggle.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(toggle).to_be_hidden()
+    visit(page, "/nl/praktijken/")
+    expect(page.locator("#facet-r-limburg")).to_be_visible()

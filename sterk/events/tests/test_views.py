@@ -307,3 +307,26 @@ def test_organiser_adds_and_removes_a_question_and_a_bad_form_keeps_the_input(cl
     assert client.get(delete).status_code == 200  # asks first
     assert client.post(delete).status_code == 302
     assert not event.questions.exists()
+
+
+@pytest.mark.parametrize(("sessions", "questions"), [(0, 0), (1, 0), (0, 2), (1, 1)])
+def test_empty_registration_tables_span_exactly_their_columns(client, sessions, questions):
+    """The "Nobody yet." row spans the columns of its table's header, no more (the HTML checker
+    rejects a colspan that establishes columns with no cell beginning in them)."""
+    from sterk.events.tests.factories import coordinator
+
+    event = EventFactory()
+    for _ in range(sessions):
+        SessionFactory(event=event)
+    for _ in range(questions):
+        QuestionFactory(event=event)
+    client.force_login(coordinator())
+    html = client.get(reverse("events_manage:registration_list", args=[event.pk])).content
+    tables = re.findall(r"<table>.*?</table>", html.decode(), re.S)
+    empty = [t for t in tables if 'colspan="' in t]
+    assert empty, "no empty registration table"
+    for table in empty:
+        header = re.search(r"<thead>.*?</thead>", table, re.S)
+        assert header is not None
+        columns = len(re.findall(r"<th[\s>]", header.group(0)))
+        assert f'colspan="{columns}"' in table, (columns, table)

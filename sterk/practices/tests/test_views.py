@@ -95,7 +95,27 @@ def test_library_htmx_returns_the_results_only(client) -> None:
     )
     html = response.content.decode()
     assert 'id="library-results"' in html and "<html" not in html
-    assert 'hx-swap-oob="true"' in html
+    assert 'data-hx-swap-oob="true"' in html
+
+
+def test_library_htmx_swaps_results_and_filter_options_not_the_form(client) -> None:
+    published(slug="a", title_nl="Alfa")
+    full = client.get("/nl/praktijken/").content.decode()
+    # The full page: the form (the htmx trigger) listens for any change inside it, the
+    # filters are a <details> outside the swapped results, the live region outside too.
+    assert 'data-hx-trigger="submit, input changed delay:400ms from:#library-q, change"' in full
+    assert "hx-swap-oob" not in full
+    assert full.index('<details class="library-facets"') < full.index('id="library-results"')
+    assert full.count('id="library-status"') == 1 and 'aria-live="polite"' in full
+    partial = client.get(
+        "/nl/praktijken/?regio=x", headers={"HX-Request": "true", "HX-Target": "library-results"}
+    ).content.decode()
+    # The update: results, the filter options and their count out of band, and only the
+    # text of the live region (the element stays, so screen readers announce the change).
+    assert "<details" not in partial and 'id="library-apply"' not in partial
+    assert '<div id="library-facet-list" data-hx-swap-oob="true">' in partial
+    assert '<span id="library-filter-count" data-hx-swap-oob="true">' in partial
+    assert '<p id="library-status" data-hx-swap-oob="innerHTML">' in partial
 
 
 def test_library_in_every_language(client) -> None:
