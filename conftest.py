@@ -21,3 +21,14 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    # The locmem cache outlives a test's rolled-back rows; pages a previous test cached
+    # (sterk.core.pagecache) must not be served to the next one.
+    from django.core.cache import cache
+
+    from sterk.core.pagecache import VERSION_KEY
+
+    cache.delete(VERSION_KEY)

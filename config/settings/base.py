@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions/CSRF/locale read them: a cookie with a NUL byte is dropped.
+    "sterk.core.middleware.DropNulCookiesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -61,6 +63,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # After locale/auth/CSP (its 400 page is translated, with the layout), before views.
     "sterk.core.middleware.RejectNulBytesMiddleware",
+    # Last: serves public pages to visitors from the cache once everything above has run
+    # (session, user, messages, language, CSP nonce, CSRF cookie); sterk/core/pagecache.py.
+    "sterk.core.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -79,6 +84,8 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "sterk.core.context_processors.site",
             ],
+            # `date` with each language's typography ("1er décembre"): sterk.core.dates.
+            "builtins": ["sterk.core.templatetags.dates"],
         },
     }
 ]
@@ -110,11 +117,13 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Django's checks with their messages in our catalogue (Django 5.2's Dutch one lacks the
+# minimum-length message and says "Uw"): sterk.accounts.password_validation.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "sterk.accounts.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "sterk.accounts.password_validation.MinimumLengthValidator"},
+    {"NAME": "sterk.accounts.password_validation.CommonPasswordValidator"},
+    {"NAME": "sterk.accounts.password_validation.NumericPasswordValidator"},
 ]
 
 # allauth: e-mail is the login; verification is mandatory before the account is usable.
@@ -211,6 +220,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Contact form: at most this many requests per address per hour (spam guard, no CAPTCHA).
 STERK_CONTACT_RATE_LIMIT = 5
+
+# Public pages for visitors, kept in the shared cache per URL, language and data version
+# (sterk.core.pagecache, decision 0007). STERK_PAGE_CACHE=0 turns it off; the timeout only
+# bounds how long an unused page takes memory (freshness never depends on it).
+STERK_PAGE_CACHE = os.environ.get("STERK_PAGE_CACHE", "1") != "0"
+STERK_PAGE_CACHE_TIMEOUT = int(os.environ.get("STERK_PAGE_CACHE_TIMEOUT", 24 * 3600))
 
 # Reverse proxies (IPs or CIDR networks) whose X-Forwarded-For is believed when they are
 # the direct peer; anyone else's header is ignored (sterk.core.ratelimit.client_ip, also

@@ -32,3 +32,13 @@ class CoreConfig(AppConfig):
         from .validators import max_image_pixels
 
         Image.MAX_IMAGE_PIXELS = max_image_pixels()
+
+        # The page cache's data version follows every write to a table a page shows.
+        from django.db import connections
+        from django.db.backends.signals import connection_created
+
+        from .pagecache import watch_writes
+
+        connection_created.connect(watch_writes, dispatch_uid="sterk.core.pagecache")
+        for connection in connections.all(initialized_only=True):
+            watch_writes(connection=connection)

@@ -6,6 +6,57 @@ from sterk.core.markdown import render_markdown
 register = template.Library()
 
 
+@register.filter(name="tr")
+def tr_filter(obj: object, field: str) -> SafeString:
+    """`{{ practice|tr:"title" }}`: the field in the reader's language, wrapped in
+    `<span lang="nl">` when it falls back to the Dutch text (sterk.core.content_language)."""
+    from sterk.core.content_language import render_field
+
+    return render_field(obj, field)
+
+
+@register.simple_tag(name="tr")
+def tr_tag(
+    obj: object,
+    field: str,
+    words: int | None = None,
+    chars: int | None = None,
+    markdown: bool = False,
+    css_class: str = "",
+    note: bool | None = None,
+) -> SafeString:
+    """`{% tr practice "story" markdown=True css_class="prose" %}`: like the `tr` filter,
+    with truncation (`words`, `chars`) or Markdown as a block marked with its language and
+    the note "(in Dutch)" in the reader's language."""
+    from sterk.core.content_language import render_field
+
+    return render_field(
+        obj, field, words=words, chars=chars, markdown=markdown, css_class=css_class, note=note
+    )
+
+
+@register.simple_tag(name="tr_label")
+def tr_label_tag(obj: object, text: str) -> SafeString:
+    """`{% tr_label option.obj option.label %}`: a label naming an object (a filter option),
+    wrapped in `<span lang="nl">` when the object's name falls back to Dutch."""
+    from django.utils.html import conditional_escape, format_html
+
+    from sterk.core.content_language import fallback_language
+
+    language = fallback_language(obj) if obj is not None else None
+    if language:
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return conditional_escape(text)
+
+
+@register.filter(name="fell_back")
+def fell_back_filter(obj: object, field: str) -> bool:
+    """True when the field's text is not in the reader's language."""
+    from sterk.core.content_language import fell_back
+
+    return fell_back(obj, field)
+
+
 @register.filter(name="markdown")
 def markdown_filter(text: str) -> SafeString:
     return render_markdown(text)
