@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from sterk.core.forms import SaneDateField, TranslatedErrorsMixin
+from sterk.core.content_language import LanguageModelChoiceField
+from sterk.core.forms import SaneDateField, TranslatedErrorsMixin, slug_as_web_address
+from sterk.core.widgets import use_checkbox_lists
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.forms_manage import RoleScopedChoicesMixin
 from sterk.network.models import Organisation, Region
@@ -41,21 +43,21 @@ def translated(*names: str) -> list[str]:
 class PlanFilterForm(forms.Form):
     """The overview's filters: a GET form that works without JavaScript."""
 
-    regio = forms.ModelChoiceField(
+    regio = LanguageModelChoiceField(
         queryset=Region.objects.all(),
         to_field_name="slug",
         required=False,
         label=_("Regional platform"),
         empty_label=_("All regions"),
     )
-    krachtlijn = forms.ModelChoiceField(
+    krachtlijn = LanguageModelChoiceField(
         queryset=Krachtlijn.objects.all(),
         to_field_name="slug",
         required=False,
         label=_("Core principle"),
         empty_label=_("All core principles"),
     )
-    functie = forms.ModelChoiceField(
+    functie = LanguageModelChoiceField(
         queryset=Function.objects.all(),
         to_field_name="slug",
         required=False,
@@ -85,7 +87,6 @@ class ServiceModelForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.Mode
     with `role_scoped` fields take `user` and offer only what that user's role reaches."""
 
     translated_fields: tuple[str, ...] = ()
-    multi_checkbox: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -100,11 +101,8 @@ class ServiceModelForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.Mode
                 form_field.required = code == "nl" and not model_field.blank
                 if code != "nl":
                     form_field.help_text = _("Leave empty to show the Dutch text.")
-        for name in self.multi_checkbox:
-            if name in self.fields:
-                self.fields[name].widget = forms.CheckboxSelectMultiple(
-                    choices=self.fields[name].choices
-                )
+        # Every multiple choice is a checkbox list (a later queryset change updates it).
+        use_checkbox_lists(self)
 
     def service_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
@@ -128,6 +126,15 @@ class PlanForm(ServiceModelForm):
             *translated("description"),
         ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A plan has no page of its own: its slug names it in exports and filter links.
+        self.fields["slug"].label = _("Short name")
+        self.fields["slug"].help_text = _(
+            "Letters, digits and hyphens, e.g. 2025-2030: used in the names of exported files "
+            "and in links that show this plan."
+        )
+
 
 class ChallengeForm(ServiceModelForm):
     translated_fields = ("title", "summary", "description")
@@ -139,12 +146,11 @@ class ChallengeForm(ServiceModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["slug"].help_text = _("Dutch, used in the web address. Leave empty to derive.")
+        slug_as_web_address(self.fields["slug"], "actionplan:challenge_detail")
 
 
 class ActionForm(ServiceModelForm):
     translated_fields = ("title", "description")
-    multi_checkbox = ("krachtlijnen", "functions", "carrier_regions")
     role_scoped = {
         "origin_region": "region",
         "carrier_regions": "region",
@@ -173,7 +179,7 @@ class ActionForm(ServiceModelForm):
             "-plan__is_current", "plan_id", "number"
         )
         self.fields["slug"].required = False
-        self.fields["slug"].help_text = _("Dutch, used in the web address. Leave empty to derive.")
+        slug_as_web_address(self.fields["slug"], "actionplan:action_detail")
         self.fields["order"].required = False
         self.fields["carrier_organisations"].queryset = Organisation.objects.approved()
         self.fields["carrier_organisations"].widget.attrs["size"] = 8
@@ -213,7 +219,6 @@ class InitiativeForm(ServiceModelForm):
 
 class SpearheadForm(ServiceModelForm):
     translated_fields = ("title", "summary", "description")
-    multi_checkbox = ("challenges",)
     role_scoped = {"lead_organisation": "organisation", "partners": "organisation"}
 
     class Meta:
@@ -233,6 +238,7 @@ class SpearheadForm(ServiceModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
+        slug_as_web_address(self.fields["slug"], "actionplan:spearhead_detail")
         self.fields["lead_organisation"].queryset = Organisation.objects.approved()
         self.fields["partners"].queryset = Organisation.objects.approved()
         self.fields["partners"].widget.attrs["size"] = 8
@@ -267,7 +273,6 @@ class ActivityForm(ServiceModelForm):
 
 class FirstPriorityForm(ServiceModelForm):
     translated_fields = ("title", "description")
-    multi_checkbox = ("challenges",)
 
     class Meta:
         model = FirstPriority
@@ -285,6 +290,7 @@ class EvaluationForm(ServiceModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
+        slug_as_web_address(self.fields["slug"], "actionplan:evaluation_detail")
         if self.instance.pk and self.instance.is_frozen:
             for name in ("plan", "date"):
                 self.fields[name].disabled = True
@@ -370,7 +376,6 @@ class ProgressForm(forms.Form):
 
 
 class ProposalForm(ServiceModelForm):
-    multi_checkbox = ("krachtlijnen", "functions", "carrier_regions")
     # A chair proposes for the regions they chair; the partner organisations a proposal
     # names are a suggestion that the steering group decides on (any approved one).
     role_scoped = {"region": "region", "carrier_regions": "region"}

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from . import validators
 
@@ -81,3 +83,18 @@ class TranslatedErrorsMixin:
         elif field is not None:
             field = target(field)
         super().add_error(field, error)  # type: ignore[misc]
+
+
+def slug_as_web_address(field: forms.Field, url_name: str) -> None:
+    """Show a slug field as what it is to a coordinator: the end of the page's web address,
+    with the address before it as help text. (Chairs are never asked for a slug: their
+    forms leave it out and the service derives it.)"""
+    from django.urls import reverse
+
+    sample = "slug-0"
+    prefix = reverse(url_name, args=[sample]).split(sample)[0]
+    field.label = _("Web address")
+    field.help_text = format_lazy(
+        _("The end of the address {prefix}…, in Dutch. Leave empty to derive it from the title."),
+        prefix=prefix,
+    )

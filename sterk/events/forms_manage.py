@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
-from sterk.core.forms import SingleLineCharField, TranslatedErrorsMixin
+from sterk.core.forms import SingleLineCharField, TranslatedErrorsMixin, slug_as_web_address
+from sterk.core.widgets import use_checkbox_lists
 from sterk.identity.models import Krachtlijn
 from sterk.network.forms_manage import (
     LANGUAGES,
@@ -151,14 +152,18 @@ class EventForm(
         self.fields["organisation"].queryset = Organisation.objects.stakeholders()
         self.scope_to(user)
         self.fields["krachtlijnen"].queryset = Krachtlijn.objects.all()
-        self.fields["challenges"].queryset = Challenge.objects.filter(plan__is_current=True)
-        self.fields["actions"].queryset = Action.objects.in_current_plan().select_related(
-            "challenge"
+        # In the plan's order: a long checkbox list is read top to bottom.
+        self.fields["challenges"].queryset = Challenge.objects.filter(
+            plan__is_current=True
+        ).order_by("number")
+        self.fields["actions"].queryset = (
+            Action.objects.in_current_plan().select_related("challenge").in_plan_order()
         )
         self.fields["series"].queryset = Series.objects.all()
         self.fields["challenges"].required = False
         self.fields["actions"].required = False
         self.fields["krachtlijnen"].required = False
+        use_checkbox_lists(self)
 
 
 class ReportForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
@@ -254,6 +259,7 @@ class SeriesForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, fo
         _translated(self, "title", _("Title"), required_nl=True)
         _translated(self, "description", _("Description"), required_nl=False)
         self.fields["slug"].required = False
+        slug_as_web_address(self.fields["slug"], "events:series_detail")
 
 
 class MessageForm(forms.Form):

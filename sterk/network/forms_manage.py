@@ -7,12 +7,13 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.utils.text import format_lazy, slugify
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sterk.accounts.models import Sector
 from sterk.core.forms import TranslatedErrorsMixin
+from sterk.core.widgets import use_checkbox_lists
 
 from . import imports
 from .models import (
@@ -220,24 +221,29 @@ class SubRegionForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
         ]
         widgets = {f"description_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGUAGES}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        from sterk.core.roles import roles_of
+
         _translated(self, "name", _("Name"), required_nl=True)
         _translated(self, "description", _("Description"), required_nl=False)
-        self.fields["slug"].required = False
-        self.fields["slug"].label = _("Slug")
-        self.fields["slug"].help_text = _(
-            "Used in web addresses and in the member import. Leave empty to derive it from "
-            "the Dutch name."
-        )
+        if user is None or not roles_of(user).coordinator:
+            # Chairs are never asked for a slug: the service derives it from the name (and
+            # keeps it on an edit); a slug= in their POST is ignored with the field.
+            del self.fields["slug"]
+        else:
+            self.fields["slug"].required = False
+            self.fields["slug"].label = _("Short name")
+            self.fields["slug"].help_text = _(
+                "Letters, digits and hyphens; the member import accepts it for the sub-region. "
+                "Leave empty to derive it from the Dutch name."
+            )
         self.fields["order"].label = _("Order")
         self.fields["order"].help_text = _("Lower numbers come first.")
 
     def clean_slug(self) -> str:
-        slug = self.cleaned_data.get("slug") or slugify(self.data.get("name_nl", "") or "")
-        if not slug:
-            raise forms.ValidationError(_("Enter a slug or a Dutch name."))
-        return slug
+        # Only a coordinator's form has the field; empty: the service derives it.
+        return self.cleaned_data.get("slug") or ""
 
 
 # --- members ---------------------------------------------------------------------------
@@ -383,6 +389,7 @@ class OrganisationForm(
         self.fields["regions"].queryset = Region.objects.all()
         self.fields["regions"].required = False
         self.scope_to(user)
+        use_checkbox_lists(self)
 
 
 # --- roles -----------------------------------------------------------------------------
@@ -481,5 +488,9 @@ class AuditFilterForm(RoleScopedChoicesMixin, forms.Form):
 
     def __init__(self, *args: Any, actions: list[str], user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("All actions"))] + [(a, a) for a in actions]
+        from sterk.core.audit_display import action_label
+
+        self.fields["action"].choices = [("", _("All actions"))] + [
+            (a, action_label(a)) for a in actions
+        ]
         self.scope_to(user)

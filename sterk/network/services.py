@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from sterk.core.audit import audit_record, diff, snapshot
@@ -410,6 +411,17 @@ def region_priority_delete(*, actor: Any, priority: Any) -> None:
     )
 
 
+def _free_subregion_slug(region: Region, name: str) -> str:
+    """A slug from the Dutch name, free in the region (-2, -3, ... when taken)."""
+    base = (slugify(name) or "subregio")[:45].strip("-") or "subregio"
+    taken = set(SubRegion.objects.filter(region=region).values_list("slug", flat=True))
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
 def _check_subregion_slug(region: Region, slug: str, exclude_pk: int | None = None) -> None:
     clash = SubRegion.objects.filter(region=region, slug=slug)
     if exclude_pk is not None:
@@ -423,7 +435,9 @@ def subregion_create(*, actor: Any, region: Region, data: dict[str, Any]) -> Sub
     from sterk.core.services import instance_create_audited
 
     data = _only(data, SUBREGION_FIELDS)
-    _check_subregion_slug(region, data.get("slug", ""))
+    if not data.get("slug"):  # a chair's form has no slug; a coordinator may leave it empty
+        data["slug"] = _free_subregion_slug(region, data.get("name_nl") or "")
+    _check_subregion_slug(region, data["slug"])
     return instance_create_audited(
         actor=actor,
         model=SubRegion,
@@ -438,6 +452,8 @@ def subregion_update(*, actor: Any, subregion: SubRegion, data: dict[str, Any]) 
     from sterk.core.services import instance_update_audited
 
     data = _only(data, SUBREGION_FIELDS)
+    if not data.get("slug"):
+        data.pop("slug", None)  # kept: the import and links know the sub-region by it
     if "slug" in data:
         _check_subregion_slug(subregion.region, data["slug"], exclude_pk=subregion.pk)
     return instance_update_audited(

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sterk.core import audit_display
 from sterk.core.access import (
     management_view,
     personal_data_export,
@@ -271,7 +272,9 @@ def subregion_create(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         region,
         tab="subregions",
-        form=SubRegionForm(request.POST or None, instance=SubRegion(region=region)),
+        form=SubRegionForm(
+            request.POST or None, instance=SubRegion(region=region), user=request.user
+        ),
         save=lambda data: services.subregion_create(actor=request.user, region=region, data=data),
         success=_("The sub-region was added."),
         title=_("New sub-region"),
@@ -287,7 +290,7 @@ def subregion_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         region,
         tab="subregions",
-        form=SubRegionForm(request.POST or None, instance=subregion),
+        form=SubRegionForm(request.POST or None, instance=subregion, user=request.user),
         save=lambda data: services.subregion_update(
             actor=request.user, subregion=subregion, data=data
         ),
@@ -715,19 +718,6 @@ def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 # --- audit trail (coordinators) --------------------------------------------------------
 
 
-def _change_rows(changes: Any) -> list[tuple[str, Any, Any, bool]]:
-    """(field, before, after, is_pair) for the template; a plain value has no before."""
-    rows: list[tuple[str, Any, Any, bool]] = []
-    if not isinstance(changes, dict):
-        return rows
-    for field, value in changes.items():
-        if isinstance(value, list) and len(value) == 2:
-            rows.append((field, value[0], value[1], True))
-        else:
-            rows.append((field, None, value, False))
-    return rows
-
-
 @management_view
 def audit_trail(request: HttpRequest) -> HttpResponse:
     require_perm(request, "core.view_audit_trail")
@@ -742,7 +732,10 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     page = _page(request, entries)
     region_names = {r.pk: r.name for r in Region.objects.all()}
     for entry in page.object_list:
-        entry.change_rows = _change_rows(entry.changes)
+        # Field names, choice values and action codes in the reader's language.
+        entry.change_rows = audit_display.change_rows(entry)
+        entry.action_label = audit_display.action_label(entry.action, entry.object_type)
+        entry.object_type_label = audit_display.object_type_label(entry.object_type)
         entry.region_name = region_names.get(entry.region_id, "")
     return render(
         request,

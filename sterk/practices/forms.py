@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
 from sterk.core.forms import TranslatedErrorsMixin, UploadImageField
+from sterk.core.widgets import use_checkbox_lists
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.forms_manage import RoleScopedChoicesMixin
 from sterk.network.models import Organisation, Region, SubRegion
@@ -178,9 +179,9 @@ class ModeratorPracticeForm(RoleScopedChoicesMixin, PracticeForm):
         self.fields["actions"] = forms.ModelMultipleChoiceField(
             queryset=Action.objects.in_current_plan().select_related("challenge").in_plan_order(),
             required=False,
-            widget=forms.CheckboxSelectMultiple,
             label=_("Actions of the plan it answers"),
         )
+        use_checkbox_lists(self)
 
 
 class LinkForm(forms.Form):
@@ -247,9 +248,15 @@ def image_data(formset: Any) -> list[dict[str, Any]]:
 class CallSubmissionForm(PracticeFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
     """A story sent to a call: the practice, the call's extra questions, the consents."""
 
-    submitter_name = forms.CharField(label=_("Your name"), max_length=150)
+    # The visitor's own name and address (WCAG 1.3.5: autofill knows what they are).
+    submitter_name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     submitter_email = forms.EmailField(
         label=_("Your e-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We send you a link to confirm. Nothing is read before you confirm."),
     )
     website = forms.CharField(

@@ -205,6 +205,7 @@ def build(cls: type, world: World, user: Any, data: dict[str, Any] | None = None
         "network.ContactFilterForm": {"user": user},
         "network.MemberFilterForm": {"region": region},
         "network.OrganisationForm": {"user": user},
+        "network.SubRegionForm": {"user": user},
         "network.RoleFilterForm": {"user": user},
         "network.RoleAssignForm": {"actor": user},
         "network.AuditFilterForm": {"user": user, "actions": ["practice.published"]},

@@ -126,7 +126,16 @@ def test_read_only_dashboard(client, antwerpen, role):
     assert "regions" not in response.context
     assert [(r.slug, r.member_count) for r in response.context["overview"]] == [("antwerpen", 1)]
     html = response.text
-    assert "will come here with the action plan" in html
+    # The text says what they can do now, and links to it: every link opens for them.
+    assert "will come here" not in html and "with the action plan." not in html
+    links = (
+        ["actionplan_manage:proposal_list", "actionplan_manage:dashboard"]
+        if role == Role.STEERING
+        else ["actionplan_manage:progress_list", "practices_manage:call_list"]
+    )
+    for name in links:
+        assert reverse(name) in html
+        assert get(client, name).status_code == 200, name
     assert reverse("manage:contact_inbox") not in html
     assert reverse("manage:member_list", args=["antwerpen"]) not in html
 
@@ -195,13 +204,37 @@ def test_priority_form_requires_dutch_title(client, chair, antwerpen):
     assert "Seulement en français" in response.text
 
 
-def test_subregion_create_derives_the_slug_and_refuses_a_duplicate(client, chair, antwerpen):
+def test_a_chair_is_never_asked_for_a_slug_and_a_posted_one_is_ignored(client, chair, antwerpen):
     client.force_login(chair)
     url = reverse("manage:subregion_create", args=["antwerpen"])
+    page = client.get(url)
+    assert "slug" not in page.context["form"].fields
+    assert 'name="slug"' not in page.text
     response = client.post(url, {"name_nl": "Halle en Pajottenland", "order": 1})
     assert response.status_code == 302
     assert SubRegion.objects.get(region=antwerpen).slug == "halle-en-pajottenland"
-    response = client.post(url, {"name_nl": "Halle", "slug": "halle-en-pajottenland", "order": 2})
+    # A slug= in the POST is ignored: the slug comes from the name, unique in the region.
+    response = client.post(url, {"name_nl": "Halle en Pajottenland", "slug": "zelf", "order": 2})
+    assert response.status_code == 302
+    assert set(SubRegion.objects.values_list("slug", flat=True)) == {
+        "halle-en-pajottenland",
+        "halle-en-pajottenland-2",
+    }
+    sub = SubRegion.objects.get(slug="halle-en-pajottenland")
+    client.post(
+        reverse("manage:subregion_edit", args=["antwerpen", sub.pk]),
+        {"name_nl": "Halle", "slug": "zelf", "order": 1},
+    )
+    sub.refresh_from_db()
+    assert sub.name_nl == "Halle" and sub.slug == "halle-en-pajottenland"  # kept: links
+
+
+def test_a_coordinator_sees_the_slug_and_a_duplicate_is_refused(client, coordinator, antwerpen):
+    SubRegionFactory(region=antwerpen, slug="halle", name_nl="Halle")
+    client.force_login(coordinator)
+    url = reverse("manage:subregion_create", args=["antwerpen"])
+    assert 'name="slug"' in client.get(url).text
+    response = client.post(url, {"name_nl": "Halle bis", "slug": "halle", "order": 2})
     assert response.status_code == 200
     assert response.context["form"].errors["slug"]
     assert SubRegion.objects.count() == 1
@@ -514,6 +547,46 @@ def test_audit_trail_filters_and_shows_changes(client, coordinator, antwerpen, l
     entries = list(response.context["page_obj"])
     assert len(entries) == 1
     assert entries[0].region_name == "Antwerpen"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_audit_trail_shows_labels_in_the_readers_language(client, coordinator, antwerpen, language):
+    from django.utils.text import capfirst
+
+    from sterk.practices.tests.factories import PracticeFactory
+
+    practice = PracticeFactory(title_nl="Een praktijk")
+    audit_record(
+        actor=None,
+        action="proposal.submitted",
+        obj=practice,
+        changes={"status": ["draft", "submitted"], "region": [None, "Antwerpen"]},
+    )
+    audit_record(
+        actor=None, action="region.updated", obj=antwerpen, changes={"tagline_nl": ["a", "b"]}
+    )
+    client.force_login(coordinator)
+    with translation.override(language):
+        url = reverse("manage:audit_trail")
+        status = dict(type(practice)._meta.get_field("status").flatchoices)
+        expected = {
+            "status_label": str(type(practice)._meta.get_field("status").verbose_name),
+            "draft": str(status["draft"]),
+            "submitted": str(status["submitted"]),
+            "region": str(type(practice)._meta.get_field("region").verbose_name),
+            "tagline": str(type(antwerpen)._meta.get_field("tagline").verbose_name),
+            "practice": str(type(practice)._meta.verbose_name),
+        }
+    html = client.get(url).content.decode()
+    rows = html[html.index("<tbody>") : html.index("</tbody>")]
+    # No raw field names, codes or stored values: the model's words in the reader's language.
+    assert "<code>" not in rows
+    assert f"<dt>{capfirst(expected['status_label'])}</dt>" in rows
+    assert f"<dt>{capfirst(expected['region'])}</dt>" in rows
+    assert f"<dt>{capfirst(expected['tagline'])} (NL)</dt>" in rows
+    assert expected["draft"] in rows and expected["submitted"] in rows
+    assert ">draft<" not in rows and ">submitted<" not in rows and "tagline_nl" not in rows
+    assert "practices.practice" not in rows and capfirst(expected["practice"]) in rows
 
 
 def test_region_model_is_untouched_by_a_failed_form(client, chair, antwerpen):
