@@ -8,20 +8,13 @@ from typing import Any
 
 from django.db.models import Q
 
-from sterk.core.personal_data import ConsentKind, DataSubject, Provider, register
+from sterk.core.personal_data import ConsentKind, DataSubject, Provider, address_q, register
 
 from .models import Consent
 
 
-def _address_q(field: str, emails: frozenset[str]) -> Q:
-    condition = Q(pk__in=[])
-    for email in emails:
-        condition |= Q(**{f"{field}__iexact": email})
-    return condition
-
-
 def consents_of(subject: DataSubject) -> Any:
-    return Consent.objects.filter(Q(user=subject.user) | _address_q("email", subject.emails))
+    return Consent.objects.filter(Q(user=subject.user) | address_q("email", subject.emails))
 
 
 def export(subject: DataSubject) -> dict[str, Any]:

@@ -216,3 +216,34 @@ def register_consent_withdrawal(kind: str, handler: Callable[..., None]) -> None
 
 def consent_withdrawal_handler(kind: str) -> Callable[..., None] | None:
     return _withdrawal_handlers.get(kind)
+
+
+def address_q(field: str, emails: frozenset[str]) -> models.Q:
+    """Rows whose `field` is one of the person's addresses (case-insensitive)."""
+    condition = models.Q(pk__in=[])
+    for email in emails:
+        condition |= models.Q(**{f"{field}__iexact": email})
+    return condition
+
+
+def erase_mail_log(model: type[models.Model], subject: DataSubject) -> None:
+    """Erase a person from an e-mail log (core's outbox and any app's log of the same shape:
+    to, reply_to, subject, body, sent_at). Mails to the person: gone. Mails to others about
+    them (a contact request sent to a chair with their address as reply-to, a moderation
+    notice naming them): not yet sent -> dropped (they concern erased records); sent -> kept
+    without the person."""
+    terms = subject.scrub_terms()
+    model._default_manager.filter(address_q("to", subject.emails)).delete()
+    annotations, mentions = mentions_q(["subject", "body"], terms)
+    about = model._default_manager.annotate(**annotations).filter(
+        address_q("reply_to", subject.emails) | mentions
+    )
+    about.filter(sent_at__isnull=True).delete()
+    for mail in about.filter(sent_at__isnull=False):
+        theirs = mail.reply_to.lower() in subject.emails
+        # A mail answering to them (a forwarded contact request) is their message: erased.
+        model._default_manager.filter(pk=mail.pk).update(
+            subject=scrub(mail.subject, terms)[:255],
+            body=ERASED if theirs else scrub(mail.body, terms),
+            reply_to="" if theirs else mail.reply_to,
+        )

@@ -7,14 +7,15 @@ from typing import Any
 
 from django.db.models import Q
 
-from .personal_data import ERASED, DataSubject, Provider, mentions_q, register, scrub
-
-
-def _address_q(field: str, emails: frozenset[str]) -> Q:
-    condition = Q(pk__in=[])
-    for email in emails:
-        condition |= Q(**{f"{field}__iexact": email})
-    return condition
+from .personal_data import (
+    DataSubject,
+    Provider,
+    address_q,
+    erase_mail_log,
+    mentions_q,
+    register,
+    scrub,
+)
 
 
 def _audit_q(subject: DataSubject) -> tuple[dict[str, Any], Q]:
@@ -40,7 +41,7 @@ def export(subject: DataSubject) -> dict[str, Any]:
                 "created_at": m.created_at,
                 "sent_at": m.sent_at,
             }
-            for m in OutboundEmail.objects.filter(_address_q("to", subject.emails)).order_by(
+            for m in OutboundEmail.objects.filter(address_q("to", subject.emails)).order_by(
                 "created_at", "pk"
             )
         ],
@@ -69,24 +70,8 @@ def erase(subject: DataSubject, *, actor: Any = None) -> None:
 
     from .models import AuditEntry, OutboundEmail
 
+    erase_mail_log(OutboundEmail, subject)
     terms = subject.scrub_terms()
-    # E-mails to the person: gone. E-mails to others about them (a contact request sent
-    # to a chair with their address as reply-to, a moderation notice naming them): not yet
-    # sent -> dropped (they concern erased records); sent -> kept without the person.
-    OutboundEmail.objects.filter(_address_q("to", subject.emails)).delete()
-    annotations, mentions = mentions_q(["subject", "body"], terms)
-    about = OutboundEmail.objects.annotate(**annotations).filter(
-        _address_q("reply_to", subject.emails) | mentions
-    )
-    about.filter(sent_at__isnull=True).delete()
-    for mail in about.filter(sent_at__isnull=False):
-        theirs = mail.reply_to.lower() in subject.emails
-        # A mail answering to them (a forwarded contact request) is their message: erased.
-        OutboundEmail.objects.filter(pk=mail.pk).update(
-            subject=scrub(mail.subject, terms)[:255],
-            body=ERASED if theirs else scrub(mail.body, terms),
-            reply_to="" if theirs else mail.reply_to,
-        )
 
     # The audit trail keeps what was done, without who did it or whom it was about.
     annotations, condition = _audit_q(subject)

@@ -13,12 +13,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from sterk.core.personal_data import (
-    ERASED,
     DataSubject,
     Provider,
-    mentions_q,
+    address_q,
+    erase_mail_log,
     register,
-    scrub,
 )
 
 from .models import EventEmail, EventMessage, Registration, RegistrationStatus
@@ -27,16 +26,9 @@ from .models import EventEmail, EventMessage, Registration, RegistrationStatus
 ATTENDED = (RegistrationStatus.CONFIRMED,)
 
 
-def _address_q(field: str, emails: frozenset[str]) -> Q:
-    condition = Q(pk__in=[])
-    for email in emails:
-        condition |= Q(**{f"{field}__iexact": email})
-    return condition
-
-
 def _registrations(subject: DataSubject) -> Any:
     return Registration.objects.filter(
-        Q(user=subject.user) | _address_q("email", subject.emails)
+        Q(user=subject.user) | address_q("email", subject.emails)
     ).select_related("event")
 
 
@@ -77,7 +69,7 @@ def export(subject: DataSubject) -> dict[str, Any]:
                 "created_at": m.created_at,
                 "sent_at": m.sent_at,
             }
-            for m in EventEmail.objects.filter(_address_q("to", subject.emails)).order_by(
+            for m in EventEmail.objects.filter(address_q("to", subject.emails)).order_by(
                 "created_at", "pk"
             )
         ],
@@ -115,21 +107,7 @@ def erase(subject: DataSubject, *, actor: Any = None) -> None:
         else:
             registration.delete()
 
-    terms = subject.scrub_terms()
-    EventEmail.objects.filter(_address_q("to", subject.emails)).delete()
-    annotations, mentions = mentions_q(["subject", "body"], terms)
-    about = EventEmail.objects.annotate(**annotations).filter(
-        _address_q("reply_to", subject.emails) | mentions
-    )
-    about.filter(sent_at__isnull=True).delete()
-    for mail in about.filter(sent_at__isnull=False):
-        theirs = mail.reply_to.lower() in subject.emails
-        # A mail answering to them (a forwarded contact request) is their message: erased.
-        EventEmail.objects.filter(pk=mail.pk).update(
-            subject=scrub(mail.subject, terms)[:255],
-            body=ERASED if theirs else scrub(mail.body, terms),
-            reply_to="" if theirs else mail.reply_to,
-        )
+    erase_mail_log(EventEmail, subject)
     EventMessage.objects.filter(sender=subject.user).update(sender=None)
 
 

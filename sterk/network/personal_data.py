@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
-
 from sterk.core.personal_data import (
     ConsentKind,
     DataSubject,
     Provider,
+    address_q,
     register,
     register_consent_withdrawal,
 )
@@ -19,15 +18,8 @@ from sterk.core.personal_data import (
 from .models import ContactRequest, Membership, RoleAssignment
 
 
-def _address_q(field: str, emails: frozenset[str]) -> Q:
-    condition = Q(pk__in=[])
-    for email in emails:
-        condition |= Q(**{f"{field}__iexact": email})
-    return condition
-
-
 def _contact_requests(subject: DataSubject) -> Any:
-    return ContactRequest.objects.filter(_address_q("email", subject.emails))
+    return ContactRequest.objects.filter(address_q("email", subject.emails))
 
 
 def export(subject: DataSubject) -> dict[str, Any]:

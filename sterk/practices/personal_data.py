@@ -19,6 +19,7 @@ from sterk.core.personal_data import (
     ConsentKind,
     DataSubject,
     Provider,
+    address_q,
     register,
     register_consent_withdrawal,
     scrub,
@@ -29,21 +30,14 @@ from .models import Call, Practice, Status
 KEPT = (Status.PUBLISHED, Status.ARCHIVED)
 
 
-def _address_q(field: str, emails: frozenset[str]) -> Q:
-    condition = Q(pk__in=[])
-    for email in emails:
-        condition |= Q(**{f"{field}__iexact": email})
-    return condition
-
-
 def _own(subject: DataSubject) -> Any:
     return Practice.objects.filter(
-        Q(submitted_by=subject.user) | _address_q("submitter_email", subject.emails)
+        Q(submitted_by=subject.user) | address_q("submitter_email", subject.emails)
     )
 
 
 def _as_contact(subject: DataSubject) -> Any:
-    return Practice.objects.filter(_address_q("contact_email", subject.emails)).exclude(
+    return Practice.objects.filter(address_q("contact_email", subject.emails)).exclude(
         pk__in=_own(subject).values("pk")
     )
 
