@@ -27,6 +27,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Response
 
+from e2e.focus import assert_focus_after_load
+
 AXE_PATH = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -283,3 +285,5 @@ def follow(page: Page, action: Callable[[], Any]) -> None:
     status, url = answers[-1]
     assert status < 400, f"{url} answered {status} (responses: {answers})"
     assert_accessible(page)
+    # After a submit, focus is on the error summary or the result, never left on <body>.
+    assert_focus_after_load(page)

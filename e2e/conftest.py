@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import Error as PlaywrightError
 
+from e2e import htmlcheck
 from e2e.axe import track, untrack
 from e2e.support import ARTIFACTS, PASSWORD
 
@@ -111,6 +113,21 @@ def browser():  # type: ignore[no-untyped-def]
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _valid_html() -> Iterator[None]:
+    """Every document the browser tests loaded must pass the Nu HTML Checker: checked once
+    for the whole session (e2e/htmlcheck.py), failing the last test's teardown with a list
+    of URL, line and message."""
+    yield
+    if shutil.which("java") is None and os.environ.get("STERK_REQUIRE_BROWSER") != "1":
+        # Like a missing Chromium outside CI: say so instead of failing (CI installs Java).
+        sys.stderr.write(
+            "\nHTML validation skipped: no Java runtime (apt-get install default-jre-headless)\n"
+        )
+        return
+    htmlcheck.assert_valid_session()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     # Rate limits (contact form, allauth log-in) count in the cache: one test's hits must
@@ -137,6 +154,7 @@ def page(browser, live_server, request: pytest.FixtureRequest):  # type: ignore[
     context.set_default_navigation_timeout(20_000)
     browser_page = context.new_page()
     tracker = track(browser_page)
+    htmlcheck.watch(browser_page)  # validated in one batch at the end (_valid_html)
     try:
         yield browser_page
         report = getattr(request.node, "rep_call", None)

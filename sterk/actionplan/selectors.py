@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
+from sterk.core.content_language import LanguageLabel, current_language, language_label
 from sterk.core.roles import roles_of
 from sterk.network.models import Region
 
@@ -195,12 +196,17 @@ def plan_overview(plan: Plan, filters: Filters | None = None) -> dict[str, Any]:
     for action in actions:
         for region in action.carrier_regions.all():
             by_region[region.pk].append(action)
+    # Labels that know their language: the table marks a Dutch fallback (lang="nl").
     region_table = [
-        (region.name, StatusSummary.of(by_region.get(region.pk, [])), f"?regio={region.slug}")
+        (
+            language_label(region, region.name),
+            StatusSummary.of(by_region.get(region.pk, [])),
+            f"?regio={region.slug}",
+        )
         for region in regions
     ]
     challenge_table = [
-        (f"{c.number}. {c.title}", c.status_summary, c.get_absolute_url())  # type: ignore[attr-defined]
+        (language_label(c, f"{c.number}. {c.title}"), c.status_summary, c.get_absolute_url())  # type: ignore[attr-defined]
         for c in challenges
     ]
 
@@ -375,7 +381,7 @@ def evaluation_page(evaluation: Evaluation) -> dict[str, Any]:
         ],
         "conclusions": conclusions,
         "challenge_table": [
-            (f"{c['row']['number']}. {localise(c['row']['title'])}", c["summary"], "")
+            (_snapshot_label(c["row"]["number"], c["row"]["title"]), c["summary"], "")
             for c in challenges
         ],
         "statuses": Status.choices,
@@ -412,6 +418,14 @@ def _tr(obj: Any, name: str) -> dict[str, str]:
     """A translated field as {language: text}, empty languages falling back to Dutch."""
     default = getattr(obj, f"{name}_nl", None) or getattr(obj, name, "") or ""
     return {code: getattr(obj, f"{name}_{code}", None) or default for code in LANGUAGE_CODES}
+
+
+def _snapshot_label(number: Any, title: Any) -> LanguageLabel:
+    """ "3. Title" from a snapshot's {language: text}, marked Dutch where it falls back."""
+    label = LanguageLabel(f"{number}. {localise(title)}")
+    if isinstance(title, dict) and title.get("nl") and not title.get(current_language()):
+        label.lang = "nl"
+    return label
 
 
 def localise(value: Any, language: str | None = None) -> Any:

@@ -236,6 +236,8 @@ class Match:
     rank: str
     params: tuple[Any, ...]
     join_params: tuple[Any, ...] = ()
+    score: str = ""  # the relevance expression of `rank`, without its direction
+    direction: str = ""  # "DESC" when a higher score is better (PostgreSQL)
 
 
 def _fts5_query(query: str) -> str:
@@ -262,6 +264,8 @@ def match_sql(index: SearchIndex, query: str, alias: str = "e") -> Match | None:
                 f"ts_rank_cd({alias}.search_vector, websearch_to_tsquery('sterk_dutch', %s)) DESC"
             ),
             params=(query,),
+            score=f"ts_rank_cd({alias}.search_vector, websearch_to_tsquery('sterk_dutch', %s))",
+            direction="DESC",
         )
     fts = index.fts
     return Match(
@@ -269,7 +273,16 @@ def match_sql(index: SearchIndex, query: str, alias: str = "e") -> Match | None:
         where=f"{fts} MATCH %s",
         rank=f"bm25({fts}, 10.0, 1.0)",
         params=(_fts5_query(query),),
+        # bm25 is negative, lower is better: scaling it by a weight below 1 still lowers
+        # the relevance, as on PostgreSQL.
+        score=f"bm25({fts}, 10.0, 1.0)",
     )
+
+
+def weighted_rank(match: Match, weight: str) -> str:
+    """The ORDER BY fragment of `match` with its relevance multiplied by the SQL
+    expression `weight` (1 keeps it, 0.5 halves it); takes rank_params(match)."""
+    return f"({match.score}) * ({weight}) {match.direction}".strip()
 
 
 def rank_params(match: Match) -> tuple[Any, ...]:
@@ -338,6 +351,112 @@ def headlines(
             pk: _highlight(f"{summary} {body}", query, length)
             for pk, summary, body in cursor.fetchall()
         }
+
+
+# --- suggestions ("Did you mean") ----------------------------------------------------------
+
+
+def trigrams(word: str) -> set[str]:
+    """The trigrams of a word as pg_trgm counts them (two spaces before, one after)."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a: str, b: str) -> float:
+    """pg_trgm's similarity(): shared trigrams over all trigrams of both words."""
+    ta, tb = trigrams(a), trigrams(b)
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+
+
+SIMILARITY_THRESHOLD = 0.3  # pg_trgm's default for the % operator
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A table of the words of an index (`word`: normalised; `spelling`: as written;
+    `frequency`: rows it occurs in) that suggests the nearest words to a typo: with
+    pg_trgm's `%` and `similarity()` (a trigram index) on PostgreSQL, with the same
+    trigram similarity in Python on SQLite."""
+
+    table: str
+
+    def known(self, candidates: Iterable[str]) -> set[str]:
+        candidates = sorted(set(candidates))
+        if not candidates:
+            return set()
+        marks = ", ".join(["%s"] * len(candidates))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT word FROM {self.table} WHERE word IN ({marks})", candidates)
+            return {row[0] for row in cursor.fetchall()}
+
+    def nearest(self, word: str, limit: int = 3) -> list[str]:
+        """The spellings of the words most like `word`, most similar (then commonest)
+        first."""
+        word = normalise(word)
+        with connection.cursor() as cursor:
+            if vendor() == "postgresql":
+                cursor.execute(
+                    f"SELECT spelling FROM {self.table} WHERE word %% %s "
+                    "ORDER BY similarity(word, %s) DESC, frequency DESC, word LIMIT %s",
+                    [word, word, limit],
+                )
+                return [row[0] for row in cursor.fetchall()]
+            cursor.execute(f"SELECT word, spelling, frequency FROM {self.table}")
+            scored = [(similarity(word, w), n, w, spelling) for w, spelling, n in cursor.fetchall()]
+        scored = [s for s in scored if s[0] >= SIMILARITY_THRESHOLD and s[2] != word]
+        scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+        return [s[3] for s in scored[:limit]]
+
+    def suggest(self, query: str, limit: int = 3) -> list[str]:
+        """Queries like `query` with each word the index does not know replaced by a
+        near one ("onderbeschermnig jongeren" -> ["onderbescherming jongeren"]), or left
+        out when none is near; empty when every word is known or nothing is near."""
+        typed = words(query)[:12]
+        if not typed:
+            return []
+        known = self.known(typed)
+        unknown = [w for w in dict.fromkeys(typed) if w not in known]
+        if not unknown:
+            return []
+        options = {w: self.nearest(w, limit) for w in unknown}
+        if not any(options.values()):
+            return []
+        suggestions = []
+        for rank in range(limit):
+            replaced = []
+            for w in typed:
+                near = options.get(w)
+                if near is None:
+                    replaced.append(w)  # known: kept
+                elif near:
+                    replaced.append(near[min(rank, len(near) - 1)])
+                # nothing near: left out, the rest of the query may still find something
+            text = " ".join(replaced)
+            if text and text not in suggestions and text != " ".join(typed):
+                suggestions.append(text)
+        return suggestions
+
+
+def vocabulary_counts(texts: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """word -> (its commonest spelling, the number of texts it occurs in), for a
+    Vocabulary table: words of 4 to 60 letters, lower case."""
+    frequency: dict[str, int] = {}
+    spellings: dict[str, dict[str, int]] = {}
+    for text in texts:
+        seen = set()
+        for token in re.findall(r"[^\W\d_]+", (text or "").lower()):
+            word = normalise(token)
+            if not 4 <= len(word) <= 60 or not word.isalpha():
+                continue
+            forms = spellings.setdefault(word, {})
+            forms[token] = forms.get(token, 0) + 1
+            if word not in seen:
+                seen.add(word)
+                frequency[word] = frequency.get(word, 0) + 1
+    return {
+        word: (max(spellings[word].items(), key=lambda f: (f[1], f[0]))[0], n)
+        for word, n in frequency.items()
+    }
 
 
 def rebuild_sql(index: SearchIndex) -> Iterable[str]:

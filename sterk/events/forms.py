@@ -9,6 +9,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core.content_language import LanguageMarkedSelect, language_label
 from sterk.core.forms import SaneDateField, SingleLineCharField
 from sterk.identity.models import Krachtlijn
 from sterk.network.models import Region
@@ -17,7 +18,7 @@ from .models import Audience, Event, EventType, QuestionKind
 
 
 class AgendaFilterForm(forms.Form):
-    regio = forms.ChoiceField(label=_("Region"), required=False)
+    regio = forms.ChoiceField(label=_("Region"), required=False, widget=LanguageMarkedSelect)
     type = forms.ChoiceField(label=_("Type"), required=False)
     vorm = forms.ChoiceField(
         label=_("Format"),
@@ -29,7 +30,9 @@ class AgendaFilterForm(forms.Form):
         ],
     )
     doelgroep = forms.ChoiceField(label=_("Audience"), required=False)
-    krachtlijn = forms.ChoiceField(label=_("Core principle"), required=False)
+    krachtlijn = forms.ChoiceField(
+        label=_("Core principle"), required=False, widget=LanguageMarkedSelect
+    )
     vanaf = SaneDateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -46,12 +49,12 @@ class AgendaFilterForm(forms.Form):
         regions = regions if regions is not None else Region.objects.all()
         krachtlijnen = krachtlijnen if krachtlijnen is not None else Krachtlijn.objects.all()
         self.fields["regio"].choices = [("", _("All regions"))] + [
-            (r.slug, r.name) for r in regions
+            (r.slug, language_label(r)) for r in regions
         ]
         self.fields["type"].choices = [("", _("All types")), *EventType.choices]
         self.fields["doelgroep"].choices = [("", _("Everyone")), *Audience.choices]
         self.fields["krachtlijn"].choices = [("", _("All core principles"))] + [
-            (k.slug, k.title) for k in krachtlijnen
+            (k.slug, language_label(k)) for k in krachtlijnen
         ]
 
     def filters(self) -> dict[str, Any]:

@@ -20,10 +20,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from sterk.core import slugs
+from sterk.core import dates, slugs
 from sterk.core.audit import audit_record
 from sterk.core.fields import fit_to_field
 from sterk.core.roles import roles_of
@@ -111,7 +111,7 @@ class Availability:
 
 
 def _when(value: datetime.datetime) -> str:
-    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    return dates.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
 def may_attend(event: Event, user: Any) -> bool:

@@ -335,6 +335,8 @@ class Practice(TimeStampedModel):
             "reserved”: they ask you first."
         ),
     )
+    # Invented by load_practices_demo: ranks after real practices of the same relevance.
+    is_demo = models.BooleanField(_("demo content"), default=False, editable=False)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -410,15 +412,8 @@ class Practice(TimeStampedModel):
         return self.submitter_name or self.submitter_email
 
     @property
-    def display_language(self) -> str:
-        """The language the practice's text is shown in on a page in the current language:
-        that language when translated, else the language it was written in (the Dutch
-        columns hold the text as submitted)."""
-        from django.utils.translation import get_language
-
-        current = (get_language() or "nl")[:2]
-        if current != "nl" and getattr(self, f"title_{current}", None):
-            return current
+    def original_language(self) -> str:
+        """The language of the text in the Dutch columns (sterk.core.content_language)."""
         return self.language
 
     @staticmethod
@@ -501,6 +496,7 @@ class PracticeSearchEntry(models.Model):
     body = models.TextField()
     stem_title = models.TextField(blank=True)
     stem_body = models.TextField(blank=True)
+    is_demo = models.BooleanField(default=False)  # Practice.is_demo: a lower rank
 
     class Meta:
         verbose_name = _("search entry")
@@ -511,6 +507,24 @@ class PracticeSearchEntry(models.Model):
 
 
 SEARCH_INDEX = SearchIndex(table="practices_practicesearchentry", key="practice_id")
+
+
+class SearchWord(models.Model):
+    """The vocabulary of the library (the words of the published practices' titles,
+    summaries and stories, lower case without accents), for "Did you mean" suggestions: rebuilt from the search
+    entries when the library changed (selectors.search_words). On PostgreSQL a trigram
+    index (pg_trgm) serves `similarity()`."""
+
+    word = models.CharField(max_length=60, unique=True)  # search.normalise()d
+    spelling = models.CharField(max_length=60)  # its commonest form, as shown
+    frequency = models.PositiveIntegerField(default=1)  # entries the word occurs in
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class Facet(models.TextChoices):

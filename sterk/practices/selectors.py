@@ -32,6 +32,7 @@ from .models import (
     Facet,
     Practice,
     PracticeFacet,
+    SearchWord,
     Sector,
     Status,
     TargetGroup,
@@ -53,6 +54,10 @@ PARAMS = {
     "jaar": Facet.YEAR,
 }
 FACET_PARAM = {facet: param for param, facet in PARAMS.items()}
+# Demo practices (Practice.is_demo) count for half as relevant: a real practice comes
+# first for its own words, an invented one only when it matches clearly better.
+DEMO_WEIGHT = 0.5
+SEARCH_WORDS = search.Vocabulary(SearchWord._meta.db_table)
 VERSION_KEY = "practices:library:version"
 CACHE_SECONDS = 300
 
@@ -63,6 +68,10 @@ def library_changed() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, None)
+    # Pages cached in between were rendered with the old counts (sterk.core.pagecache).
+    from sterk.core import pagecache
+
+    pagecache.bump()
 
 
 def _version() -> int:
@@ -243,6 +252,12 @@ def _facet_counts(query: LibraryQuery, match: search.Match | None) -> dict[str, 
 
 
 @dataclass
+class Suggestion:
+    text: str  # the query with the unknown words replaced
+    url: str  # the library with that query and the same filters
+
+
+@dataclass
 class Results:
     query: LibraryQuery
     practices: list[Practice]
@@ -251,6 +266,7 @@ class Results:
     num_pages: int
     facets: list[tuple[str, str, str, list[Option]]]  # (facet, label, parameter, options)
     chosen: list[Option]
+    suggestions: list[Suggestion] = field(default_factory=list)  # "Did you mean"
 
     @property
     def has_previous(self) -> bool:
@@ -280,13 +296,13 @@ def library_search(params: QueryDict) -> Results:
     order = "e.published_at DESC"
     order_params: tuple[Any, ...] = ()
     if match is not None:
-        order = match.rank
+        order = search.weighted_rank(match, f"CASE WHEN e.is_demo THEN {DEMO_WEIGHT} ELSE 1.0 END")
         order_params = search.rank_params(match)
     ids = [
         row[0]
         for row in _fetch(
             f"SELECT e.practice_id FROM {_from(match)} WHERE {where} "
-            f"ORDER BY {order}, e.practice_id DESC LIMIT %s OFFSET %s",
+            f"ORDER BY {order}, e.is_demo, e.practice_id DESC LIMIT %s OFFSET %s",
             [*where_params, *order_params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
         )
     ]
@@ -296,8 +312,36 @@ def library_search(params: QueryDict) -> Results:
     for practice in practices:
         practice.snippet = snippets.get(practice.pk)  # type: ignore[attr-defined]
     counts = facet_counts(query, match)
-    facets, chosen = _options(vocab, counts, query, params)
-    return Results(query, practices, total, page, num_pages, facets, chosen)
+    # No result: the filters stay (at zero, so the chosen ones can be taken off), and the
+    # words the index does not know get a nearer one.
+    facets, chosen = _options(vocab, counts, query, params, keep_all=total == 0)
+    suggestions = []
+    if total == 0 and search.has_terms(query.q):
+        suggestions = [
+            Suggestion(text, _replace_url(params, "q", text)) for text in suggest(query.q)
+        ]
+    return Results(query, practices, total, page, num_pages, facets, chosen, suggestions)
+
+
+def suggest(q: str, limit: int = 3) -> list[str]:
+    """Queries like q with the words the library does not know replaced by the nearest
+    ones it does ("onderbeschermnig" -> ["onderbescherming"]), best first."""
+    if not search.has_terms(q):
+        return []
+    key = f"practices:library:{_version()}:words-built"
+    if not cache.get(key) or not SearchWord.objects.exists():
+        from . import services
+
+        services.search_words_rebuild()
+        cache.set(key, True, None)
+    return SEARCH_WORDS.suggest(q, limit)
+
+
+def _replace_url(params: QueryDict, name: str, value: str) -> str:
+    query = params.copy()
+    query.pop("pagina", None)
+    query[name] = value
+    return query.urlencode()
 
 
 def _options(
@@ -305,6 +349,8 @@ def _options(
     counts: dict[str, dict[str, int]],
     query: LibraryQuery,
     params: QueryDict,
+    *,
+    keep_all: bool = False,
 ) -> tuple[list[tuple[Any, str, str, list[Option]]], list[Option]]:
     vocab = dict(vocab)
     org_counts = counts.get(Facet.ORGANISATION, {})
@@ -327,7 +373,7 @@ def _options(
             option.url = _toggle_url(params, FACET_PARAM[facet], option.param)
             if option.selected:
                 chosen.append(option)
-            if option.count or option.selected:
+            if option.count or option.selected or keep_all:
                 options.append(option)
         facets.append((facet, str(labels[facet]), FACET_PARAM[facet], options))
     return facets, chosen

@@ -34,6 +34,7 @@ from .models import (
     PracticeImage,
     PracticeLink,
     PracticeSearchEntry,
+    SearchWord,
     Status,
 )
 
@@ -143,6 +144,7 @@ def practice_reindex(practice: Practice) -> None:
         practice=practice,
         defaults={
             "published_at": practice.published_at or timezone.now(),
+            "is_demo": practice.is_demo,
             **search.index_row_values(title=title, summary=summary, body=body),
         },
     )
@@ -150,6 +152,37 @@ def practice_reindex(practice: Practice) -> None:
         [PracticeFacet(practice=practice, facet=f, value=v) for f, v in facet_values(practice)]
     )
     transaction.on_commit(_bump_library_version)
+
+
+@transaction.atomic
+def search_words_rebuild() -> int:
+    """Rebuild the library's vocabulary (SearchWord, for "Did you mean") from the words of
+    the published practices in the search index (titles, summaries and stories). Called by the selectors when
+    the library changed since the last build; returns the number of words."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # Two requests rebuilding at once: the second waits, then writes the same words.
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {SearchWord._meta.db_table} IN EXCLUSIVE MODE")
+    texts = (
+        f"{title} {summary} {body}"
+        for title, summary, body in PracticeSearchEntry.objects.values_list(
+            "title", "summary", "body"
+        )
+        .order_by("pk")
+        .iterator(chunk_size=500)
+    )
+    counts = search.vocabulary_counts(texts)
+    SearchWord.objects.all().delete()
+    SearchWord.objects.bulk_create(
+        [
+            SearchWord(word=word, spelling=spelling[:60], frequency=n)
+            for word, (spelling, n) in sorted(counts.items())
+        ],
+        batch_size=1000,
+    )
+    return len(counts)
 
 
 def _bump_library_version() -> None:

@@ -7,18 +7,34 @@ from typing import Any
 from django import template
 
 from sterk.actionplan.models import Status
-from sterk.actionplan.selectors import StatusSummary, localise
+from sterk.actionplan.selectors import LANGUAGE_CODES, StatusSummary, localise
 
 register = template.Library()
 
 
+def _marked(value: Any) -> Any:
+    """One snapshot value as HTML: in the current language, or the Dutch text marked
+    `lang="nl"` when the snapshot has no translation (sterk.core.content_language)."""
+    from django.utils.html import conditional_escape, format_html
+
+    from sterk.core.content_language import current_language
+
+    text = localise(value)
+    is_translated = isinstance(value, dict) and value and set(value) <= set(LANGUAGE_CODES)
+    if is_translated and text and not value.get(current_language()):
+        return format_html('<span lang="nl">{}</span>', text)
+    return conditional_escape(text)
+
+
 @register.filter
 def localised(value: Any) -> Any:
-    """A snapshot value {language: text} (or a list of them) in the current language."""
-    value = localise(value)
+    """A snapshot value {language: text} (or a list of them) in the current language, the
+    Dutch text marked as Dutch where it falls back."""
+    from django.utils.html import format_html_join
+
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return value
+        return format_html_join(", ", "{}", ((_marked(v),) for v in value))
+    return _marked(value)
 
 
 @register.filter

@@ -137,3 +137,56 @@ def test_demo_adds_13_demo_actions_proposals_in_every_state_and_progress(setting
     assert demo.exclude(status="not_started").exists()
     evaluation = Evaluation.objects.get()
     assert evaluation.is_frozen and evaluation.snapshot
+
+
+def _untranslated(rows, fields):
+    """(row, field, language) where a field has Dutch text but no French or English, or the
+    French/English is the Dutch text itself."""
+    missing = []
+    for row in rows:
+        for name in fields:
+            nl = getattr(row, f"{name}_nl")
+            if not nl:
+                continue
+            for lang in ("fr", "en"):
+                value = getattr(row, f"{name}_{lang}")
+                # English may share a name with Dutch; French written as Dutch is a gap.
+                dutch = value.removesuffix(" (démo)") == nl.removesuffix(" (demo)")
+                if not value or (lang == "fr" and dutch):
+                    missing.append((str(row), name, lang))
+    return missing
+
+
+def test_demo_is_translated_into_french_and_english(settings):
+    """The demo shows what a translated platform looks like: every demo action and
+    initiative (also those of the approved regional proposal) has French and English."""
+    settings.DEBUG = True
+    call_command("load_actionplan_demo", stdout=None)
+    actions = Action.objects.filter(title_nl__endswith="(demo)")
+    initiatives = Initiative.objects.filter(action__in=actions)
+    assert actions.count() == 14 and initiatives.count() == 51
+    assert _untranslated(actions, ("title", "description")) == []
+    assert _untranslated(initiatives, ("title", "description")) == []
+    regional = Action.objects.get(origin=Origin.REGIONAL)
+    assert regional.title_fr == "Suivre le plan en 40 points d'action (démo)"
+    assert regional.title_en == "Following up the 40-point action plan (demo)"
+
+
+def test_demo_translates_rows_an_earlier_version_loaded_in_dutch(settings):
+    settings.DEBUG = True
+    call_command("load_actionplan_demo", stdout=None)
+    action = Action.objects.get(slug="demo-werken-in-vertrouwen")
+    initiative = action.initiatives.first()
+    Action.objects.filter(pk=action.pk).update(title_fr="Werken in vertrouwen (démo)", title_en="")
+    Initiative.objects.filter(pk=initiative.pk).update(title_fr="", title_en="")
+    call_command("load_actionplan_demo", stdout=None)
+    action.refresh_from_db()
+    initiative.refresh_from_db()
+    assert action.title_fr == "Travailler dans la confiance (démo)"
+    assert action.title_en == "Working in trust (demo)"
+    assert initiative.title_fr and initiative.title_en
+    # An editor's own translation is kept.
+    Action.objects.filter(pk=action.pk).update(title_en="Trust at work (demo)")
+    call_command("load_actionplan_demo", stdout=None)
+    action.refresh_from_db()
+    assert action.title_en == "Trust at work (demo)"

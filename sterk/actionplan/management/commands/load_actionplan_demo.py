@@ -293,6 +293,276 @@ DEMO_PROPOSALS: list[tuple[str, int, str, str, str]] = [
 ]
 
 
+# The French and English of every Dutch demo text above, so the demo shows a translated
+# platform (the real content is complete in the three languages).
+TRANSLATIONS: dict[str, tuple[str, str]] = {
+    # actions
+    "Buurtgerichte zorg samen met mantelzorgers": (
+        "Des soins de quartier avec les aidants proches",
+        "Neighbourhood care together with informal carers",
+    ),
+    "Digitale inclusie in de sociale dienstverlening": (
+        "L'inclusion numérique dans les services sociaux",
+        "Digital inclusion in social services",
+    ),
+    "Diverse teams in sociaalwerkorganisaties": (
+        "Des équipes diversifiées dans les organisations de travail social",
+        "Diverse teams in social work organisations",
+    ),
+    "Meertalig werken als kracht": (
+        "Le travail multilingue comme force",
+        "Multilingual work as a strength",
+    ),
+    "Energiearmoede aanpakken met lokale besturen": (
+        "Lutter contre la précarité énergétique avec les pouvoirs locaux",
+        "Tackling energy poverty with local governments",
+    ),
+    "Groene ontmoetingsplekken in kwetsbare wijken": (
+        "Des lieux de rencontre verts dans les quartiers vulnérables",
+        "Green meeting places in vulnerable neighbourhoods",
+    ),
+    "Minder bureaucratie, meer hulpverlening": (
+        "Moins de bureaucratie, plus d'aide",
+        "Less bureaucracy, more help",
+    ),
+    "Werken in vertrouwen": ("Travailler dans la confiance", "Working in trust"),
+    "Bruggen naar de gezondheidszorg": (
+        "Des ponts vers les soins de santé",
+        "Bridges to health care",
+    ),
+    "Onderwijs en welzijn samen": (
+        "Enseignement et bien-être ensemble",
+        "Education and welfare together",
+    ),
+    "Burgerinitiatieven ondersteunen zonder over te nemen": (
+        "Soutenir les initiatives citoyennes sans les reprendre",
+        "Supporting citizens' initiatives without taking them over",
+    ),
+    "Proactief rechten toekennen": (
+        "Accorder les droits de manière proactive",
+        "Granting rights proactively",
+    ),
+    "Jongeren uit de jeugdhulp naar zelfstandigheid": (
+        "Des jeunes de l'aide à la jeunesse vers l'autonomie",
+        "Young people from youth care towards independence",
+    ),
+    # initiatives
+    "Buurtteams in kaart brengen": (
+        "Cartographier les équipes de quartier",
+        "Mapping the neighbourhood teams",
+    ),
+    "Lerend netwerk met mantelzorgers": (
+        "Réseau apprenant avec les aidants proches",
+        "Learning network with informal carers",
+    ),
+    "Vorming voor buurtwerkers": (
+        "Formation pour les travailleurs de quartier",
+        "Training for neighbourhood workers",
+    ),
+    "Praktijkverhalen delen": ("Partager des récits de pratique", "Sharing practice stories"),
+    "Toolkit digitale drempels": (
+        "Boîte à outils sur les obstacles numériques",
+        "Toolkit on digital barriers",
+    ),
+    "Digibanken in sociale huizen": (
+        "Espaces numériques dans les maisons sociales",
+        "Digital help desks in social centres",
+    ),
+    "Online praktijksafari": ("Safari de pratiques en ligne", "Online practice safari"),
+    "Onderzoek naar digitaal-eerst dienstverlening": (
+        "Étude des services « numériques d'abord »",
+        "Research into digital-first services",
+    ),
+    "Vorming voor baliemedewerkers": (
+        "Formation pour le personnel d'accueil",
+        "Training for front-desk staff",
+    ),
+    "Webinar diversiteit in organisaties": (
+        "Webinaire sur la diversité dans les organisations",
+        "Webinar on diversity in organisations",
+    ),
+    "Lerend netwerk voor leidinggevenden": (
+        "Réseau apprenant pour les responsables",
+        "Learning network for managers",
+    ),
+    "Wervingsgids": ("Guide de recrutement", "Recruitment guide"),
+    "Mentorschap voor nieuwkomers in het werkveld": (
+        "Mentorat pour les nouveaux venus dans le secteur",
+        "Mentoring for newcomers to the field",
+    ),
+    "Tolkenpool delen": ("Partager un pool d'interprètes", "Sharing a pool of interpreters"),
+    "Praktijkgids meertalig werken": (
+        "Guide pratique du travail multilingue",
+        "Practice guide to multilingual work",
+    ),
+    "Intervisie voor teams": ("Intervision pour les équipes", "Peer review for teams"),
+    "Energiescans aan huis": (
+        "Scans énergétiques à domicile",
+        "Energy scans at home",
+    ),
+    "Signalen bundelen voor beleid": (
+        "Rassembler les signaux pour les décideurs",
+        "Bundling signals for policy makers",
+    ),
+    "Samenwerking met energiehuizen": (
+        "Collaboration avec les maisons de l'énergie",
+        "Working with energy advice centres",
+    ),
+    "Vorming over energierechten": (
+        "Formation sur les droits en matière d'énergie",
+        "Training on energy rights",
+    ),
+    "Wijkmoestuinen": ("Potagers de quartier", "Neighbourhood vegetable gardens"),
+    "Samenwerking met natuurverenigingen": (
+        "Collaboration avec les associations de protection de la nature",
+        "Working with nature associations",
+    ),
+    "Evaluatie met bewoners": ("Évaluation avec les habitants", "Evaluation with residents"),
+    "Administratieve lasten in kaart": (
+        "Cartographier les charges administratives",
+        "Mapping the administrative burden",
+    ),
+    "Projecten met minder werklast uitlichten": (
+        "Mettre en avant les projets qui allègent la charge de travail",
+        "Highlighting projects with a lighter workload",
+    ),
+    "Aanbevelingen voor beleid": (
+        "Recommandations pour les décideurs",
+        "Recommendations for policy makers",
+    ),
+    "Vereenvoudigde formulieren testen": (
+        "Tester des formulaires simplifiés",
+        "Testing simplified forms",
+    ),
+    "Praktijken met vertrouwensrelaties": (
+        "Pratiques fondées sur la relation de confiance",
+        "Practices built on relationships of trust",
+    ),
+    "Samenwerkingsverbanden uitbouwen": (
+        "Développer des partenariats",
+        "Building partnerships",
+    ),
+    "Intervisie rond beroepsgeheim": (
+        "Intervision sur le secret professionnel",
+        "Peer review on professional confidentiality",
+    ),
+    "Gezamenlijke casusbesprekingen": (
+        "Discussions de cas communes",
+        "Joint case discussions",
+    ),
+    "Sociaal werk op ELZ-overleg voorstellen": (
+        "Présenter le travail social aux concertations des zones de première ligne",
+        "Presenting social work at primary care zone meetings",
+    ),
+    "Vorming interprofessioneel samenwerken": (
+        "Formation à la collaboration interprofessionnelle",
+        "Training in interprofessional collaboration",
+    ),
+    "Gedeelde taal over sociale noden": (
+        "Un langage commun sur les besoins sociaux",
+        "A shared language for social needs",
+    ),
+    "Brugfiguren in scholen": ("Des médiateurs dans les écoles", "Bridge workers in schools"),
+    "Uitwisseling met CLB's": (
+        "Échanges avec les centres d'encadrement des élèves",
+        "Exchanges with pupil guidance centres",
+    ),
+    "Gedeelde vorming": ("Formation commune", "Shared training"),
+    "Ontmoetingsdagen formeel en informeel": (
+        "Journées de rencontre entre acteurs formels et informels",
+        "Meeting days for formal and informal actors",
+    ),
+    "Gids samenwerken met burgerinitiatieven": (
+        "Guide pour collaborer avec les initiatives citoyennes",
+        "Guide to working with citizens' initiatives",
+    ),
+    "Lokale netwerken versterken": (
+        "Renforcer les réseaux locaux",
+        "Strengthening local networks",
+    ),
+    "Praktijkverhalen verzamelen": (
+        "Recueillir des récits de pratique",
+        "Collecting practice stories",
+    ),
+    "Praktijksafari onderbescherming": (
+        "Safari de pratiques sur le non-recours aux droits",
+        "Practice safari on non-take-up of rights",
+    ),
+    "Automatische rechtentoekenning bepleiten": (
+        "Plaider pour l'octroi automatique des droits",
+        "Advocating automatic granting of rights",
+    ),
+    "Signaalbundel onderbescherming": (
+        "Recueil de signaux sur le non-recours aux droits",
+        "Collection of signals on non-take-up of rights",
+    ),
+    "Outreachend werken versterken": (
+        "Renforcer le travail de proximité",
+        "Strengthening outreach work",
+    ),
+    "Vorming voor OCMW-medewerkers": (
+        "Formation pour le personnel des CPAS",
+        "Training for public social welfare centre staff",
+    ),
+    "Samenwerking met ervaringsdeskundigen": (
+        "Collaboration avec des experts du vécu",
+        "Working with experts by experience",
+    ),
+    "Brug naar sociale huisvesting": (
+        "Un pont vers le logement social",
+        "A bridge to social housing",
+    ),
+    "Begeleiding na achttien jaar": (
+        "Accompagnement après dix-huit ans",
+        "Support after the age of eighteen",
+    ),
+    # the approved regional proposal, its description and its initiatives
+    "Het 40-actiepuntenplan opvolgen": (
+        "Suivre le plan en 40 points d'action",
+        "Following up the 40-point action plan",
+    ),
+    "Een verzonnen voorstel om de goedkeuring te tonen.": (
+        "Une proposition inventée pour montrer l'approbation.",
+        "An invented proposal to show the approval.",
+    ),
+    "Eerste stap": ("Première étape", "First step"),
+    "Tweede stap": ("Deuxième étape", "Second step"),
+}
+
+
+DEMO_MARK = {"fr": " (démo)", "en": " (demo)"}
+
+
+def demo_translations(text_nl: str) -> dict[str, str] | None:
+    """The French and English of a Dutch demo text ("… (demo)" keeps its mark, translated)."""
+    base = text_nl.removesuffix(" (demo)")
+    pair = TRANSLATIONS.get(base)
+    if pair is None:
+        return None
+    marked = base != text_nl
+    return {
+        lang: text + (DEMO_MARK[lang] if marked else "")
+        for lang, text in zip(("fr", "en"), pair, strict=True)
+    }
+
+
+def _missing_translations(obj: Any, fields: tuple[str, ...]) -> dict[str, str]:
+    """The fr/en values a demo row lacks: empty, or the Dutch text with a demo mark (what
+    earlier versions of this command stored)."""
+    data: dict[str, str] = {}
+    for name in fields:
+        text_nl = getattr(obj, f"{name}_nl") or ""
+        translated = demo_translations(text_nl)
+        if translated is None:
+            continue
+        base = text_nl.removesuffix(" (demo)")
+        for lang, text in translated.items():
+            current = getattr(obj, f"{name}_{lang}") or ""
+            if current != text and (not current or current.removesuffix(DEMO_MARK[lang]) == base):
+                data[f"{name}_{lang}"] = text
+    return data
+
+
 def _first_user(role: str, region: Region | None = None) -> Any:
     qs = RoleAssignment.objects.filter(role=role, user__is_active=True).select_related("user")
     if region is not None:
@@ -356,8 +626,10 @@ class Command(BaseCommand):
                         "challenge": challenges[number],
                         "slug": slug,
                         "title_nl": f"{title} (demo)",
-                        "title_fr": f"{title} (démo)",
-                        "title_en": f"{title} (demo)",
+                        **{
+                            f"title_{lang}": text
+                            for lang, text in (demo_translations(f"{title} (demo)") or {}).items()
+                        },
                         "description_nl": "Een verzonnen voorbeeldactie om het platform te "
                         "tonen. (demo)",
                         "description_fr": "Une action d'exemple inventée pour montrer la "
@@ -370,8 +642,15 @@ class Command(BaseCommand):
                     },
                 )
                 for line in initiatives:
+                    title_nl = f"{line} (demo)"
+                    translated = demo_translations(title_nl) or {}
                     services.initiative_create(
-                        actor=None, action=action, data={"title_nl": f"{line} (demo)"}
+                        actor=None,
+                        action=action,
+                        data={
+                            "title_nl": title_nl,
+                            **{f"title_{lang}": text for lang, text in translated.items()},
+                        },
                     )
                 new_actions += 1
             if not action.updates.exists():
@@ -460,6 +739,8 @@ class Command(BaseCommand):
                 services.proposal_decline(actor=coordinator, proposal=proposal, reason=message)
             new_proposals += 1
 
+        translated = self._translate(plan)
+
         snapshot = ""
         evaluation = Evaluation.objects.filter(slug=content.EVALUATION["slug"]).first()
         if evaluation is not None and not evaluation.is_frozen:
@@ -467,5 +748,23 @@ class Command(BaseCommand):
             snapshot = ", snapshot of the 2022 evaluation taken"
         return (
             f"{new_actions} actions, {new_updates} progress updates, "
-            f"{new_proposals} proposals{snapshot}"
+            f"{new_proposals} proposals, {translated} rows translated{snapshot}"
         )
+
+    def _translate(self, plan: Plan) -> int:
+        """Give every demo action and initiative its French and English (also those of an
+        approved demo proposal, which joins the plan in Dutch as regions write it, and
+        rows that an earlier version of this command loaded in Dutch only)."""
+        done = 0
+        demo_actions = Action.objects.filter(challenge__plan=plan, title_nl__endswith="(demo)")
+        for action in demo_actions.prefetch_related("initiatives"):
+            data = _missing_translations(action, ("title", "description"))
+            if data:
+                services.action_update(actor=None, action=action, data=data)
+                done += 1
+            for initiative in action.initiatives.all():
+                data = _missing_translations(initiative, ("title",))
+                if data:
+                    services.initiative_update(actor=None, initiative=initiative, data=data)
+                    done += 1
+        return done

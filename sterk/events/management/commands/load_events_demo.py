@@ -18,6 +18,10 @@ from sterk.events import services
 from sterk.events.models import Event, EventStatus, Series
 from sterk.network.models import Region
 
+# Every demo text in French and English too: the demo shows a translated platform.
+DEMO_MARK = {"nl": " (demo)", "fr": " (démo)", "en": " (demo)"}
+TRANSLATED = ("title", "summary", "description")
+
 
 def _at(days: int, hour: int, minute: int = 0) -> datetime.datetime:
     day = timezone.localdate() + datetime.timedelta(days=days)
@@ -38,16 +42,24 @@ class Command(BaseCommand):
         self.stdout.write(f"demo events: {made} created (existing ones kept)")
 
     def _event(self, slug: str, **data: Any) -> tuple[Event, bool]:
-        existing = Event.objects.filter(slug=slug).first()
-        if existing is not None:
-            return existing, False
         questions = data.pop("questions", [])
         sessions = data.pop("sessions", [])
         publish = data.pop("publish", True)
-        data["title_nl"] = f"{data['title_nl']} (demo)"
-        for lang in ("fr", "en"):
-            if data.get(f"title_{lang}"):
-                data[f"title_{lang}"] = f"{data[f'title_{lang}']} (demo)"
+        for lang, mark in DEMO_MARK.items():
+            data[f"title_{lang}"] = f"{data[f'title_{lang}']}{mark}"
+        existing = Event.objects.filter(slug=slug).first()
+        if existing is not None:
+            # Loaded by an earlier version in Dutch only: add the translations it lacks.
+            missing = {
+                key: value
+                for key, value in data.items()
+                if key.split("_")[0] in TRANSLATED
+                and key[-3:] in ("_fr", "_en")
+                and not getattr(existing, key)
+            }
+            if missing:
+                existing = services.event_update(actor=None, event=existing, data=missing)
+            return existing, False
         event = services.event_create(actor=None, data={"slug": slug, **data})
         for q in questions:
             services.question_save(actor=None, event=event, data=q)
@@ -79,6 +91,8 @@ class Command(BaseCommand):
             title_fr="Rencontre régionale : travailler dans la confiance",
             title_en="Regional gathering: working in trust",
             summary_nl="Praktijken die vertrekken vanuit een vertrouwensrelatie. Volzet: schrijf je in op de wachtlijst.",
+            summary_fr="Des pratiques qui partent d'une relation de confiance. Complet : inscris-toi sur la liste d'attente.",
+            summary_en="Practices that start from a relationship of trust. Full: join the waiting list.",
             type="gathering",
             format="on_site",
             venue="Demo-zaal",
@@ -113,9 +127,11 @@ class Command(BaseCommand):
                 },
                 {
                     "label_nl": "Hoe ken je ons?",
+                    "label_fr": "Comment nous as-tu connus ?",
                     "label_en": "How do you know us?",
                     "kind": "choice",
                     "choices_nl": "Nieuwsbrief\nCollega\nSociale media",
+                    "choices_fr": "Lettre d'information\nCollègue\nRéseaux sociaux",
                     "choices_en": "Newsletter\nColleague\nSocial media",
                 },
             ],
@@ -125,6 +141,7 @@ class Command(BaseCommand):
         event, new = self._event(
             "demo-praktijksafari-eerste-lijn",
             title_nl="Online praktijksafari: sociaal werk op de eerste lijn",
+            title_fr="Safari de pratiques en ligne : le travail social en première ligne",
             title_en="Online practice safari: social work in primary care",
             type="praktijksafari",
             format="online",
@@ -155,12 +172,14 @@ class Command(BaseCommand):
             sessions=[
                 {
                     "title_nl": "Plenaire opening",
+                    "title_fr": "Ouverture en plénière",
                     "title_en": "Plenary opening",
                     "starts_at": _at(60, 9),
                     "ends_at": _at(60, 10, 30),
                 },
                 {
                     "title_nl": "Workshop politiserend werken",
+                    "title_fr": "Atelier sur le travail politisant",
                     "title_en": "Workshop politicising work",
                     "starts_at": _at(60, 11),
                     "ends_at": _at(60, 12, 30),
@@ -168,6 +187,7 @@ class Command(BaseCommand):
                 },
                 {
                     "title_nl": "Workshop onderbescherming",
+                    "title_fr": "Atelier sur le non-recours aux droits",
                     "title_en": "Workshop non-take-up",
                     "starts_at": _at(60, 11),
                     "ends_at": _at(60, 12, 30),
@@ -175,6 +195,7 @@ class Command(BaseCommand):
                 },
                 {
                     "title_nl": "Workshop rechtvaardige duurzaamheid",
+                    "title_fr": "Atelier sur la durabilité juste",
                     "title_en": "Workshop just sustainability",
                     "starts_at": _at(60, 14),
                     "ends_at": _at(60, 15, 30),
@@ -183,22 +204,39 @@ class Command(BaseCommand):
             ],
         )
         made += new
-        series, _ = Series.objects.get_or_create(
-            slug="demo-world-social-work-day",
-            defaults={
-                "title_nl": "World Social Work Day (demo)",
-                "title_en": "World Social Work Day (demo)",
-                "description_nl": "Een dag, acht webinars, acties in elke regio.",
-            },
-        )
+        series_texts = {
+            "title_nl": "World Social Work Day (demo)",
+            "title_fr": "World Social Work Day (démo)",
+            "title_en": "World Social Work Day (demo)",
+            "description_nl": "Een dag, acht webinars, acties in elke regio.",
+            "description_fr": "Une journée, huit webinaires, des actions dans chaque région.",
+            "description_en": "One day, eight webinars, actions in every region.",
+        }
+        series = Series.objects.filter(slug="demo-world-social-work-day").first()
+        if series is None:
+            series = services.series_save(
+                actor=None, data={"slug": "demo-world-social-work-day", **series_texts}
+            )
+        else:
+            missing = {k: v for k, v in series_texts.items() if not getattr(series, k)}
+            if missing:
+                series = services.series_save(actor=None, series=series, data=missing)
         wswd = datetime.date(timezone.localdate().year + 1, 3, 1)
         while wswd.weekday() != 1:  # the third Tuesday of March
             wswd += datetime.timedelta(days=1)
         offset = (wswd + datetime.timedelta(days=14) - timezone.localdate()).days
         for slug in ("antwerpen", "limburg", "west-vlaanderen"):
+            name = {
+                lang: (getattr(regions[slug], f"name_{lang}") or regions[slug].name_nl)
+                if slug in regions
+                else slug
+                for lang in DEMO_MARK
+            }
             _event, new = self._event(
                 f"demo-wswd-{slug}",
-                title_nl=f"World Social Work Day in {regions[slug].name if slug in regions else slug}",
+                title_nl=f"World Social Work Day in {name['nl']}",
+                title_fr=f"World Social Work Day à {name['fr']}",
+                title_en=f"World Social Work Day in {name['en']}",
                 type="campaign_day",
                 format="on_site",
                 venue="Demo-locatie",
@@ -209,27 +247,35 @@ class Command(BaseCommand):
             )
             made += new
         this_year = timezone.localdate().year
-        for slug, when, title in (
+        for slug, when, title_nl, title_fr, title_en in (
             (
                 "demo-stakeholdersmeeting-voorjaar",
                 datetime.date(this_year, 5, 12),
                 "Stakeholdersmeeting voorjaar",
+                "Réunion de printemps des parties prenantes",
+                "Spring stakeholder meeting",
             ),
             (
                 "demo-stakeholdersmeeting-maart",
                 datetime.date(this_year + 1, 3, 23),
                 "Stakeholdersmeeting",
+                "Réunion des parties prenantes",
+                "Stakeholder meeting",
             ),
             (
                 "demo-stakeholdersmeeting-oktober",
                 datetime.date(this_year + 1, 10, 12),
                 "Stakeholdersmeeting najaar",
+                "Réunion d'automne des parties prenantes",
+                "Autumn stakeholder meeting",
             ),
         ):
             days = (when - timezone.localdate()).days
             _event, new = self._event(
                 slug,
-                title_nl=title,
+                title_nl=title_nl,
+                title_fr=title_fr,
+                title_en=title_en,
                 type="stakeholder_meeting",
                 organiser="platform",
                 format="hybrid",
@@ -247,6 +293,8 @@ class Command(BaseCommand):
         _event, new = self._event(
             "demo-stuurgroep",
             title_nl="Stuurgroep",
+            title_fr="Groupe de pilotage",
+            title_en="Steering group",
             type="steering_meeting",
             organiser="platform",
             format="online",

@@ -23,36 +23,170 @@ from sterk.practices.models import Call, Practice, Sector, TargetGroup
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 COUNT = 200
-ACTIVITIES = [
-    (
-        "Buurtsoep",
-        "een wekelijkse soep in het buurthuis waar bewoners en hulpverleners elkaar ontmoeten",
-    ),
-    ("Rechtenverkenners", "vrijwilligers die samen met buren nagaan of ze al hun rechten opnemen"),
-    ("Digitaal café", "een plek waar mensen hulp krijgen bij hun smartphone en e-loket"),
-    (
-        "Wandelend overleg",
-        "hulpverleners die op wandel gaan met jongeren in plaats van aan een bureau te zitten",
-    ),
-    ("Mantelzorgnetwerk", "een netwerk van mantelzorgers dat elkaar ondersteunt in de wijk"),
-    ("Onthaal zonder drempel", "één onthaal voor alle sociale vragen, zonder afspraak"),
-    ("Groene buurt", "bewoners die samen hun wijk vergroenen en energie besparen"),
-    ("Schuldhulp op maat", "trajecten die mensen met schulden stap voor stap begeleiden"),
-    ("Straathoekwerk plus", "straathoekwerkers die samenwerken met de eerste lijn"),
-    ("Taaltuin", "nieuwkomers die Nederlands oefenen in de moestuin"),
+# (name, what it is) per language: the demo shows what a translated library looks like.
+ACTIVITIES: list[dict[str, tuple[str, str]]] = [
+    {
+        "nl": (
+            "Buurtsoep",
+            "een wekelijkse soep in het buurthuis waar bewoners en hulpverleners elkaar ontmoeten",
+        ),
+        "fr": (
+            "Soupe de quartier",
+            "une soupe hebdomadaire à la maison de quartier où habitants et intervenants se "
+            "rencontrent",
+        ),
+        "en": (
+            "Neighbourhood soup",
+            "a weekly soup in the community centre where residents and social workers meet",
+        ),
+    },
+    {
+        "nl": (
+            "Rechtenverkenners",
+            "vrijwilligers die samen met buren nagaan of ze al hun rechten opnemen",
+        ),
+        "fr": (
+            "Éclaireurs des droits",
+            "des bénévoles qui vérifient avec leurs voisins s'ils font valoir tous leurs droits",
+        ),
+        "en": (
+            "Rights scouts",
+            "volunteers who check with their neighbours whether they claim all their rights",
+        ),
+    },
+    {
+        "nl": ("Digitaal café", "een plek waar mensen hulp krijgen bij hun smartphone en e-loket"),
+        "fr": (
+            "Café numérique",
+            "un lieu où l'on aide les gens avec leur smartphone et les guichets en ligne",
+        ),
+        "en": (
+            "Digital café",
+            "a place where people get help with their smartphone and online public services",
+        ),
+    },
+    {
+        "nl": (
+            "Wandelend overleg",
+            "hulpverleners die op wandel gaan met jongeren in plaats van aan een bureau te zitten",
+        ),
+        "fr": (
+            "Concertation en marchant",
+            "des intervenants qui se promènent avec des jeunes au lieu de s'asseoir à un bureau",
+        ),
+        "en": (
+            "Walking meetings",
+            "social workers who go for a walk with young people instead of sitting at a desk",
+        ),
+    },
+    {
+        "nl": (
+            "Mantelzorgnetwerk",
+            "een netwerk van mantelzorgers dat elkaar ondersteunt in de wijk",
+        ),
+        "fr": (
+            "Réseau d'aidants proches",
+            "un réseau d'aidants proches qui s'entraident dans le quartier",
+        ),
+        "en": (
+            "Carers' network",
+            "a network of informal carers who support each other in the neighbourhood",
+        ),
+    },
+    {
+        "nl": ("Onthaal zonder drempel", "één onthaal voor alle sociale vragen, zonder afspraak"),
+        "fr": (
+            "Accueil sans seuil",
+            "un seul accueil pour toutes les questions sociales, sans rendez-vous",
+        ),
+        "en": (
+            "Open-door welcome",
+            "one welcome desk for every social question, without an appointment",
+        ),
+    },
+    {
+        "nl": ("Groene buurt", "bewoners die samen hun wijk vergroenen en energie besparen"),
+        "fr": (
+            "Quartier vert",
+            "des habitants qui verdissent ensemble leur quartier et économisent l'énergie",
+        ),
+        "en": (
+            "Green neighbourhood",
+            "residents who green their neighbourhood together and save energy",
+        ),
+    },
+    {
+        "nl": ("Schuldhulp op maat", "trajecten die mensen met schulden stap voor stap begeleiden"),
+        "fr": (
+            "Aide aux dettes sur mesure",
+            "des parcours qui accompagnent pas à pas les personnes endettées",
+        ),
+        "en": (
+            "Tailored debt support",
+            "programmes that guide people in debt step by step",
+        ),
+    },
+    {
+        "nl": ("Straathoekwerk plus", "straathoekwerkers die samenwerken met de eerste lijn"),
+        "fr": (
+            "Travail de rue plus",
+            "des travailleurs de rue qui collaborent avec la première ligne",
+        ),
+        "en": ("Street work plus", "street workers who team up with primary care"),
+    },
+    {
+        "nl": ("Taaltuin", "nieuwkomers die Nederlands oefenen in de moestuin"),
+        "fr": (
+            "Jardin des langues",
+            "des primo-arrivants qui pratiquent le néerlandais au potager",
+        ),
+        "en": ("Language garden", "newcomers who practise Dutch in the vegetable garden"),
+    },
 ]
-PLACES = [
-    "Gent",
-    "Leuven",
-    "Hasselt",
-    "Brugge",
-    "Antwerpen",
-    "Brussel",
-    "Mechelen",
-    "Kortrijk",
-    "Genk",
-    "Aalst",
+# The places in each language's own name.
+PLACES: list[dict[str, str]] = [
+    {"nl": "Gent", "fr": "Gand", "en": "Ghent"},
+    {"nl": "Leuven", "fr": "Louvain", "en": "Leuven"},
+    {"nl": "Hasselt", "fr": "Hasselt", "en": "Hasselt"},
+    {"nl": "Brugge", "fr": "Bruges", "en": "Bruges"},
+    {"nl": "Antwerpen", "fr": "Anvers", "en": "Antwerp"},
+    {"nl": "Brussel", "fr": "Bruxelles", "en": "Brussels"},
+    {"nl": "Mechelen", "fr": "Malines", "en": "Mechelen"},
+    {"nl": "Kortrijk", "fr": "Courtrai", "en": "Kortrijk"},
+    {"nl": "Genk", "fr": "Genk", "en": "Genk"},
+    {"nl": "Aalst", "fr": "Alost", "en": "Aalst"},
 ]
+
+
+def demo_texts(i: int) -> dict[str, str]:
+    """Title, summary and story of demo practice number i, in Dutch, French and English."""
+    activity = ACTIVITIES[i % len(ACTIVITIES)]
+    place = PLACES[(i // len(ACTIVITIES)) % len(PLACES)]
+    texts: dict[str, str] = {}
+    templates = {
+        "nl": (
+            "{name} in {place} (demo)",
+            "Demo: {what}. Een verzonnen voorbeeld om de bibliotheek te tonen.",
+            "Dit is **demo**-inhoud.\n\nIn {place} werken ze aan {what}.",
+        ),
+        "fr": (
+            "{name} à {place} (démo)",
+            "Démo : {what}. Un exemple inventé pour montrer la bibliothèque.",
+            "Ceci est un contenu de **démo**.\n\nÀ {place}, on travaille à {what}.",
+        ),
+        "en": (
+            "{name} in {place} (demo)",
+            "Demo: {what}. An invented example to show the library.",
+            "This is **demo** content.\n\nIn {place} they work on {what}.",
+        ),
+    }
+    for lang, (title, summary, story) in templates.items():
+        name, what = activity[lang]
+        values = {"name": name, "what": what, "place": place[lang]}
+        texts[f"title_{lang}"] = title.format(**values)
+        texts[f"summary_{lang}"] = summary.format(**values)
+        texts[f"story_{lang}"] = story.format(**values)
+    return texts
 
 
 class Command(BaseCommand):
@@ -71,19 +205,15 @@ class Command(BaseCommand):
         functions = list(Function.objects.all())
         challenges = list(Challenge.objects.filter(plan__is_current=True))
         organisations = list(Organisation.objects.approved()[:40])
-        added = 0
+        added = translated = 0
         for i in range(COUNT):
             slug = f"demo-praktijk-{i + 1:03d}"
-            if Practice.objects.filter(slug=slug).exists():
+            existing = Practice.objects.filter(slug=slug).first()
+            if existing is not None:
+                translated += self.translate(existing, demo_texts(i))
                 continue
-            name, what = ACTIVITIES[i % len(ACTIVITIES)]
-            place = PLACES[(i // len(ACTIVITIES)) % len(PLACES)]
             data: dict[str, Any] = {
-                "title_nl": f"{name} in {place} (demo)",
-                "summary_nl": f"Demo: {what}. Een verzonnen voorbeeld om de bibliotheek te tonen.",
-                "story_nl": f"Dit is **demo**-inhoud.\n\nIn {place} werken ze aan {what}.",
-                "title_fr": f"{name} à {place} (démo)",
-                "title_en": f"{name} in {place} (demo)",
+                **demo_texts(i),
                 "language": "nl",
                 "region": rng.choice(regions) if regions and rng.random() > 0.1 else None,
                 "sector": rng.choice(Sector.values),
@@ -97,7 +227,8 @@ class Command(BaseCommand):
             }
             practice = services.practice_create(actor=None, data=data)
             practice.slug = slug
-            practice.save(update_fields=["slug"])
+            practice.is_demo = True  # ranks after real practices (selectors.library_search)
+            practice.save(update_fields=["slug", "is_demo"])
             practice = services.practice_submit(actor=None, practice=practice)
             day = datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randint(0, 1800))
             services.practice_publish(
@@ -106,8 +237,25 @@ class Command(BaseCommand):
                 published_at=datetime.datetime.combine(day, datetime.time(10), tzinfo=BRUSSELS),
             )
             added += 1
-        self.stdout.write(f"Demo practices: {added} added.")
+        self.stdout.write(f"Demo practices: {added} added, {translated} translated.")
         self.demo_call(organisations, regions)
+
+    def translate(self, practice: Practice, texts: dict[str, str]) -> int:
+        """Give a demo practice that an earlier version of this command loaded the French
+        and English it lacks (empty, or the Dutch name with a French mark); an editor's own
+        translation is kept."""
+        data = {}
+        for key, text in texts.items():
+            if key.endswith("_nl"):
+                continue
+            current = getattr(practice, key) or ""
+            nl_name = texts[key[:-2] + "nl"].partition(" in ")[0]
+            if current != text and (not current or current.startswith(f"{nl_name} à ")):
+                data[key] = text
+        if not data:
+            return 0
+        services.practice_update(actor=None, practice=practice, data=data)
+        return 1
 
     def demo_call(self, organisations: list[Organisation], regions: list[Region]) -> None:
         if Call.objects.filter(slug="demo-oproep-nabijheid").exists() or not organisations:
@@ -119,7 +267,12 @@ class Command(BaseCommand):
             data={
                 "slug": "demo-oproep-nabijheid",
                 "title_nl": "Nabij blijven in de wijk (demo)",
+                "title_fr": "Rester proche dans le quartier (démo)",
+                "title_en": "Staying close in the neighbourhood (demo)",
                 "question_nl": "Demo-oproep: hoe blijf jij nabij voor de mensen met wie je werkt?",
+                "question_fr": "Appel de démo : comment restes-tu proche des personnes avec qui "
+                "tu travailles ?",
+                "question_en": "Demo call: how do you stay close to the people you work with?",
                 "audience_nl": "Alle sociale professionals",
                 "owner": owner,
                 "opens_on": today - datetime.timedelta(days=14),
@@ -165,6 +318,8 @@ class Command(BaseCommand):
                 submitter_name=f"Demo-indiener {n}",
                 submitter_email=f"demo-indiener{n}@example.org",
             )
+            Practice.objects.filter(pk=practice.pk).update(is_demo=True)
+            practice.is_demo = True
             if state == "unconfirmed":
                 continue
             practice = services.submission_confirm(token=services.confirmation_token(practice))
@@ -179,5 +334,16 @@ class Command(BaseCommand):
                     actor=None, practice=practice, reason="Demo: dit is geen praktijk."
                 )
             elif state == "published":
-                services.practice_publish(actor=None, practice=practice)
+                practice = services.practice_publish(actor=None, practice=practice)
+                # Stories come in as written; editors add the translations.
+                services.practice_update(
+                    actor=None,
+                    practice=practice,
+                    data={
+                        "title_fr": f"Récit {n} pour l'appel de démo (démo)",
+                        "title_en": f"Story {n} for the demo call (demo)",
+                        "summary_fr": "Démo : un récit de pratique inventé.",
+                        "summary_en": "Demo: an invented practice story.",
+                    },
+                )
         self.stdout.write("Demo call with submissions in every state added.")
