@@ -84,7 +84,7 @@ def action_label(action: str, object_type: str = "") -> str:
 
 def object_type_label(object_type: str) -> str:
     model = _model(object_type)
-    return capfirst(model._meta.verbose_name) if model is not None else object_type
+    return str(capfirst(model._meta.verbose_name)) if model is not None else object_type
 
 
 def _field(model: type[models.Model] | None, name: str) -> tuple[Any, str]:

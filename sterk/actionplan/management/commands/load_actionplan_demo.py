@@ -739,7 +739,7 @@ class Command(BaseCommand):
                 services.proposal_decline(actor=coordinator, proposal=proposal, reason=message)
             new_proposals += 1
 
-        translated = self._translate(plan)
+        rows_translated = self._translate(plan)
 
         snapshot = ""
         evaluation = Evaluation.objects.filter(slug=content.EVALUATION["slug"]).first()
@@ -748,7 +748,7 @@ class Command(BaseCommand):
             snapshot = ", snapshot of the 2022 evaluation taken"
         return (
             f"{new_actions} actions, {new_updates} progress updates, "
-            f"{new_proposals} proposals, {translated} rows translated{snapshot}"
+            f"{new_proposals} proposals, {rows_translated} rows translated{snapshot}"
         )
 
     def _translate(self, plan: Plan) -> int:
