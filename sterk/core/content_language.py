@@ -88,7 +88,9 @@ def render_field(
         lang_attr = format_html(' lang="{}"', language) if foreign else ""
         block = format_html("<div{}{}>{}</div>", class_attr, lang_attr, html)
         if foreign and note is not False:
-            return format_html('<p class="meta lang-note">{}</p>{}', language_note(language or "nl"), block)
+            return format_html(
+                '<p class="meta lang-note">{}</p>{}', language_note(language or "nl"), block
+            )
         return block
     if words:
         value = Truncator(value).words(words)
