@@ -191,6 +191,7 @@ def challenge_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         request,
         form=form,
         title=str(challenge) if challenge else _("New challenge"),
+        title_obj=challenge,
         cancel_url=reverse("actionplan_manage:challenge_list"),
         public_url=challenge.get_absolute_url() if challenge else "",
     )
@@ -308,7 +309,9 @@ def initiative_edit(
         request,
         form=form,
         title=str(initiative) if initiative else _("New initiative"),
+        title_obj=initiative,
         context_title=str(action),
+        context_obj=action,
         cancel_url=reverse("actionplan_manage:action_edit", kwargs={"pk": action.pk}),
         delete_url=reverse("actionplan_manage:initiative_delete", kwargs={"pk": initiative.pk})
         if initiative
@@ -411,7 +414,9 @@ def activity_edit(
         request,
         form=form,
         title=str(activity) if activity else _("New activity"),
+        title_obj=activity,
         context_title=str(spearhead),
+        context_obj=spearhead,
         cancel_url=back,
     )
 
@@ -450,6 +455,7 @@ def priority_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         request,
         form=form,
         title=str(priority) if priority else _("New first priority"),
+        title_obj=priority,
         cancel_url=reverse("actionplan_manage:priority_list"),
         delete_url=reverse("actionplan_manage:priority_delete", kwargs={"pk": priority.pk})
         if priority
@@ -573,6 +579,7 @@ def conclusion_edit(
         form=form,
         title=_("Conclusion") + (f": {conclusion.subject}" if conclusion else ""),
         context_title=str(evaluation),
+        context_obj=evaluation,
         cancel_url=back,
         delete_url=reverse("actionplan_manage:conclusion_delete", kwargs={"pk": conclusion.pk})
         if conclusion
@@ -821,6 +828,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form=form,
         title=_("Edit the proposal"),
         context_title=str(proposal.region),
+        context_obj=proposal.region,
         intro=proposal.decision_message,
         cancel_url=reverse("actionplan_manage:proposal_detail", kwargs={"pk": pk}),
         submit_label=_("Send the new version")

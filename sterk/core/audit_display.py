@@ -120,6 +120,16 @@ def field_label(model: type[models.Model] | None, name: str) -> str:
     return f"{label} ({language.upper()})" if language else label
 
 
+def _item_label(choices: dict[Any, Any], item: Any) -> str:
+    """One item of a list value: its choice label, or, for a record (a link, an answer:
+    a dict or a list), its values."""
+    if isinstance(item, dict):
+        return " – ".join(str(v) for v in item.values() if v not in (None, ""))
+    if isinstance(item, list):
+        return " – ".join(str(v) for v in item if v not in (None, ""))
+    return str(choices.get(item, item))
+
+
 def value_label(model: type[models.Model] | None, name: str, value: Any) -> Any:
     if value is None or value == "":
         return value
@@ -128,7 +138,7 @@ def value_label(model: type[models.Model] | None, name: str, value: Any) -> Any:
     field, _language = _field(model, name)
     choices = dict(getattr(field, "flatchoices", None) or []) if field is not None else {}
     if isinstance(value, list):
-        return ", ".join(str(choices.get(v, v)) for v in value)
+        return ", ".join(_item_label(choices, v) for v in value)
     if choices:
         return choices.get(value, value)
     return value

@@ -156,3 +156,36 @@ class LanguageModelChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         return language_label(obj, super().label_from_instance(obj))
+
+
+def mark_choice_languages(form: Any) -> None:
+    """Let every model choice of the form say its language when its name falls back to
+    Dutch: a <select> gets `<option lang="nl">`, a checkbox list a `lang` on the label's
+    text (core/_field.html). No query: the names are read from the objects listed."""
+    for field in form.fields.values():
+        if not isinstance(field, forms.ModelChoiceField) or isinstance(
+            field, LanguageModelChoiceField
+        ):
+            continue
+        if getattr(field, "_marks_language", False):
+            continue
+        plain_label = field.label_from_instance
+
+        def label_from_instance(obj: Any, plain_label: Any = plain_label) -> LanguageLabel:
+            return language_label(obj, plain_label(obj))
+
+        field.label_from_instance = label_from_instance  # type: ignore[method-assign]
+        field._marks_language = True  # type: ignore[attr-defined]
+        if type(field.widget) is forms.Select:
+            widget = LanguageMarkedSelect(attrs=field.widget.attrs)
+            widget.choices = field.choices  # type: ignore[assignment]
+            widget.is_required = field.widget.is_required
+            field.widget = widget
+
+
+def marked_message(message: str, **parts: tuple[object, str]) -> SafeString:
+    """A translated message with %(name)s placeholders, each filled with a translated field
+    of an object (`name=(obj, "title")`) marked with its language: for a heading (the plain
+    text, without markup, goes in <title>)."""
+    values = {name: render_field(obj, field) for name, (obj, field) in parts.items()}
+    return mark_safe(conditional_escape(message) % values)

@@ -22,7 +22,11 @@ class CheckboxList(forms.CheckboxSelectMultiple):
 
 def use_checkbox_lists(form: Any) -> None:
     """Give every multiple-choice field of the form a CheckboxList (call at the end of a
-    form's __init__): one widget for all of them, whatever the model field's default."""
+    form's __init__): one widget for all of them, whatever the model field's default.
+    Every model choice also says its language when its name falls back to Dutch."""
+    from sterk.core.content_language import mark_choice_languages
+
+    mark_choice_languages(form)
     for field in form.fields.values():
         if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField) and (
             isinstance(field.widget, forms.SelectMultiple | forms.CheckboxSelectMultiple)

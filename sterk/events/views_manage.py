@@ -24,6 +24,7 @@ from sterk.core.access import (
     personal_data_gate,
     require_perm,
 )
+from sterk.core.content_language import marked_message
 from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
 from sterk.core.once import once_per_token
@@ -153,6 +154,7 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             "edit",
             form=form,
             title=_("Cancel “%(title)s”?") % {"title": event.title},
+            heading=marked_message(_("Cancel “%(title)s”?"), title=(event, "title")),
             intro=_(
                 "Everyone who registered or waits for a seat receives an e-mail, and calendars show the event as cancelled."
             ),
@@ -182,6 +184,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
             "edit",
             form=form,
             title=_("Delete the draft “%(title)s”?") % {"title": event.title},
+            heading=marked_message(_("Delete the draft “%(title)s”?"), title=(event, "title")),
             submit_label=_("Delete"),
             danger=True,
         ),
@@ -305,6 +308,7 @@ def _part_delete(
     success: str,
     title: str,
     list_url: str,
+    heading: str = "",
 ) -> HttpResponse:
     """Remove a question or session after a confirmation page."""
     if request.method == "POST":
@@ -314,7 +318,15 @@ def _part_delete(
     return render(
         request,
         "events/manage/confirm.html",
-        _tabs(event, tab, form=forms.Form(), title=title, submit_label=_("Remove"), danger=True),
+        _tabs(
+            event,
+            tab,
+            form=forms.Form(),
+            title=title,
+            heading=heading,
+            submit_label=_("Remove"),
+            danger=True,
+        ),
     )
 
 
@@ -351,6 +363,7 @@ def question_delete(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
         delete=lambda: services.question_delete(actor=request.user, question=question),
         success=_("The question was removed."),
         title=_("Remove the question “%(q)s”?") % {"q": question.label},
+        heading=marked_message(_("Remove the question “%(q)s”?"), q=(question, "label")),
         list_url="events_manage:question_list",
     )
 
@@ -406,6 +419,7 @@ def session_delete(request: HttpRequest, pk: int, spk: int) -> HttpResponse:
         delete=lambda: services.session_delete(actor=request.user, session=session),
         success=_("The session was removed."),
         title=_("Remove the session “%(t)s”?") % {"t": session.title},
+        heading=marked_message(_("Remove the session “%(t)s”?"), t=(session, "title")),
         list_url="events_manage:session_list",
     )
 

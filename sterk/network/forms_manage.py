@@ -12,6 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sterk.accounts.models import Sector
+from sterk.core.content_language import (
+    LanguageMarkedSelect,
+    LanguageModelChoiceField,
+    language_label,
+)
 from sterk.core.forms import TranslatedErrorsMixin
 from sterk.core.widgets import use_checkbox_lists
 
@@ -127,7 +132,7 @@ class ContactHandleForm(forms.Form):
 
 
 class ContactFilterForm(forms.Form):
-    region = forms.ChoiceField(label=_("Region"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=LanguageMarkedSelect)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         from sterk.core.roles import roles_of
@@ -138,7 +143,7 @@ class ContactFilterForm(forms.Form):
         choices: list[tuple[str, Any]] = [("", _("All regions"))]
         if roles_of(user).coordinator:
             choices.append(("none", _("The platform as a whole (no region)")))
-        choices += [(str(r.pk), r.name) for r in regions_managed_by(user)]
+        choices += [(str(r.pk), language_label(r, r.name)) for r in regions_managed_by(user)]
         self.fields["region"].choices = choices
 
 
@@ -256,7 +261,7 @@ class MemberFilterForm(forms.Form):
         help_text=_("Name, e-mail address, organisation or job title."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    subregion = forms.ModelChoiceField(
+    subregion = LanguageModelChoiceField(
         label=_("Sub-region"),
         queryset=SubRegion.objects.none(),
         required=False,
@@ -404,7 +409,7 @@ class RoleFilterForm(RoleScopedChoicesMixin, forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     role = forms.ChoiceField(label=_("Role"), required=False)
-    region = forms.ModelChoiceField(
+    region = LanguageModelChoiceField(
         label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("All")
     )
 
@@ -430,7 +435,7 @@ class RoleAssignForm(RoleScopedChoicesMixin, forms.Form):
         help_text=_("The person needs an account on the platform."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    region = forms.ModelChoiceField(
+    region = LanguageModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.all(),
         required=False,
@@ -482,7 +487,7 @@ class RoleAssignForm(RoleScopedChoicesMixin, forms.Form):
 class AuditFilterForm(RoleScopedChoicesMixin, forms.Form):
     role_scoped = {"region": "region"}
     action = forms.ChoiceField(label=_("Action"), required=False)
-    region = forms.ModelChoiceField(
+    region = LanguageModelChoiceField(
         label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("All")
     )
 

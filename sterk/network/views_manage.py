@@ -23,6 +23,7 @@ from sterk.core.access import (
     personal_data_gate,
     require_perm,
 )
+from sterk.core.content_language import marked_message, render_field
 from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
 from sterk.core.roles import roles_of
@@ -179,6 +180,7 @@ def _region_object_form(
     success: str,
     title: str,
     list_url: str,
+    heading: str = "",
 ) -> HttpResponse:
     """The shared create/edit flow of a region's priorities and sub-regions: validate,
     call the service, keep the input and show the service's errors on failure."""
@@ -193,7 +195,9 @@ def _region_object_form(
     return render(
         request,
         "network/manage/object_form.html",
-        _region_context(request, region, tab, form=form, title=title, cancel_url=list_url),
+        _region_context(
+            request, region, tab, form=form, title=title, heading=heading, cancel_url=list_url
+        ),
     )
 
 
@@ -228,6 +232,7 @@ def priority_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         success=_("The priority was saved."),
         title=_("Edit priority “%(title)s”") % {"title": priority.title},
+        heading=marked_message(_("Edit priority “%(title)s”"), title=(priority, "title")),
         list_url="manage:priority_list",
     )
 
@@ -249,6 +254,7 @@ def priority_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "priorities",
             object=priority,
             title=_("Delete priority “%(title)s”?") % {"title": priority.title},
+            heading=marked_message(_("Delete priority “%(title)s”?"), title=(priority, "title")),
             cancel_url="manage:priority_list",
         ),
     )
@@ -296,6 +302,7 @@ def subregion_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         success=_("The sub-region was saved."),
         title=_("Edit sub-region “%(name)s”") % {"name": subregion.name},
+        heading=marked_message(_("Edit sub-region “%(name)s”"), name=(subregion, "name")),
         list_url="manage:subregion_list",
     )
 
@@ -324,6 +331,7 @@ def subregion_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "subregions",
             object=subregion,
             title=_("Delete sub-region “%(name)s”?") % {"name": subregion.name},
+            heading=marked_message(_("Delete sub-region “%(name)s”?"), name=(subregion, "name")),
             consequence=consequence,
             cancel_url="manage:subregion_list",
         ),
@@ -730,13 +738,16 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
         action=data.get("action") or "", region_id=region.pk if region else None
     )
     page = _page(request, entries)
-    region_names = {r.pk: r.name for r in Region.objects.all()}
+    regions = {r.pk: r for r in Region.objects.all()}
     for entry in page.object_list:
         # Field names, choice values and action codes in the reader's language.
         entry.change_rows = audit_display.change_rows(entry)
         entry.action_label = audit_display.action_label(entry.action, entry.object_type)
         entry.object_type_label = audit_display.object_type_label(entry.object_type)
-        entry.region_name = region_names.get(entry.region_id, "")
+        region_obj = regions.get(entry.region_id)
+        entry.region_name = region_obj.name if region_obj else ""
+        # In the reader's language, marked lang="nl" when it falls back (the `tr` filter).
+        entry.region_html = render_field(region_obj, "name") if region_obj else ""
     return render(
         request,
         "network/manage/audit_trail.html",
