@@ -115,12 +115,17 @@ def test_dutch_fallback_is_marked_on_every_public_page_type(client, dutch_only_c
     with translation.override(language):
         urls = _pages()
     assert len(urls) >= 18
+    assert_dutch_is_marked(client, urls, _LangChecker)
+
+
+def assert_dutch_is_marked(client, urls, checker_class) -> None:
+    """Visit every URL; every tagged Dutch text must have a lang="nl" ancestor."""
     unmarked: list[tuple[str, str]] = []
     checked = 0
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        parser = _LangChecker()
+        parser = checker_class()
         parser.feed(response.content.decode())
         checked += len(parser.found)
         unmarked += [(url, text) for lang, text in parser.found if lang != "nl"]
