@@ -96,24 +96,11 @@ def test_two_renders_give_two_tokens_and_two_requests(client):
 
 def test_a_call_story_twice_makes_one_practice(client):
     from sterk.practices.models import Practice
-    from sterk.practices.tests.factories import CallFactory
+    from sterk.practices.tests.factories import CallFactory, call_story_form
 
     socius = OrganisationFactory(name="Socius", is_stakeholder=True)
     call = CallFactory(owner=socius, slug="politiserend")
-    form = {
-        "submitter_name": "Sara",
-        "submitter_email": "sara@example.org",
-        "title_nl": "Samen sterk",
-        "summary_nl": "Wat we deden.",
-        "language": "nl",
-        "answer_0": "Veel",
-        "consent_publish": "on",
-        "consent_anonymous": "on",
-        "links-TOTAL_FORMS": "0",
-        "links-INITIAL_FORMS": "0",
-        "images-TOTAL_FORMS": "0",
-        "images-INITIAL_FORMS": "0",
-    }
+    form = call_story_form()
     post_twice(client, call.get_absolute_url(), form)
     assert Practice.objects.filter(call=call).count() == 1
 

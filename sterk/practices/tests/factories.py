@@ -83,3 +83,24 @@ def published(**kwargs: Any) -> Practice:
     practice = PracticeFactory(status=Status.PUBLISHED, **kwargs)
     services.practice_reindex(practice)
     return practice
+
+
+def call_story_form(**extra: str) -> dict[str, str]:
+    """The POST data of a complete story for a call with one question (both consents
+    given, no links or images); `extra` overrides or adds fields."""
+    form = {
+        "submitter_name": "Sara",
+        "submitter_email": "sara@example.org",
+        "title_nl": "Samen sterk",
+        "summary_nl": "Wat we deden.",
+        "language": "nl",
+        "answer_0": "Veel",
+        "consent_publish": "on",
+        "consent_anonymous": "on",
+        "links-TOTAL_FORMS": "0",
+        "links-INITIAL_FORMS": "0",
+        "images-TOTAL_FORMS": "0",
+        "images-INITIAL_FORMS": "0",
+    }
+    form.update(extra)
+    return form

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .factories import CallFactory, UserFactory
+from .factories import CallFactory, UserFactory, call_story_form
 
 pytestmark = pytest.mark.django_db
 
@@ -38,21 +38,14 @@ def test_a_member_is_not_asked_for_them(client) -> None:
 def test_only_a_wrong_link_still_gets_a_summary_that_takes_focus(client) -> None:
     """The story is fine but a link is not: the visitor must still land on a summary."""
     call = CallFactory(slug="open-oproep")
-    form = {
-        "submitter_name": "Sara",
-        "submitter_email": "sara@example.org",
-        "title_nl": "Samen sterk",
-        "summary_nl": "Wat we deden.",
-        "language": "nl",
-        "answer_0": "Veel",
-        "consent_anonymous": "on",
-        "links-TOTAL_FORMS": "1",
-        "links-INITIAL_FORMS": "0",
-        "images-TOTAL_FORMS": "0",
-        "images-INITIAL_FORMS": "0",
-        "links-0-kind": "website",
-        "links-0-url": "geen adres met spaties",
-    }
+    form = call_story_form(
+        **{
+            "links-TOTAL_FORMS": "1",
+            "links-0-kind": "website",
+            "links-0-url": "geen adres met spaties",
+        }
+    )
+    del form["consent_publish"]
     response = client.post(f"/nl/oproepen/{call.slug}/", form)
     assert response.status_code == 200
     assert not response.context["form"].errors

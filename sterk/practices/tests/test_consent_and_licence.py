@@ -15,28 +15,16 @@ from sterk.core.personal_data import ConsentKind, text_version
 from sterk.practices import services
 from sterk.practices.models import Licence, Practice, Status
 
-from .factories import CallFactory, PracticeFactory, UserFactory, published, stakeholder_of
+from .factories import (
+    CallFactory,
+    PracticeFactory,
+    UserFactory,
+    call_story_form,
+    published,
+    stakeholder_of,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def _story_form(**extra: str) -> dict[str, str]:
-    form = {
-        "submitter_name": "Sara",
-        "submitter_email": "sara@example.org",
-        "title_nl": "Samen sterk",
-        "summary_nl": "Wat we deden.",
-        "language": "nl",
-        "answer_0": "Veel",
-        "consent_publish": "on",
-        "consent_anonymous": "on",
-        "links-TOTAL_FORMS": "0",
-        "links-INITIAL_FORMS": "0",
-        "images-TOTAL_FORMS": "0",
-        "images-INITIAL_FORMS": "0",
-    }
-    form.update(extra)
-    return form
 
 
 def test_a_story_records_its_consents_and_licence(client, socius) -> None:
@@ -45,7 +33,7 @@ def test_a_story_records_its_consents_and_licence(client, socius) -> None:
     assert 'name="licence"' in page and 'value="cc-by-4.0"' in page
     response = client.post(
         "/nl/oproepen/politiserend/",
-        _story_form(licence="cc-by-sa-4.0", contact_consent="on", contact_name="Sara"),
+        call_story_form(licence="cc-by-sa-4.0", contact_consent="on", contact_name="Sara"),
     )
     assert response.status_code == 302
     practice = Practice.objects.get(call=call)
@@ -65,7 +53,7 @@ def test_a_story_records_its_consents_and_licence(client, socius) -> None:
 
 def test_a_story_sent_without_a_licence_keeps_all_rights(client, socius) -> None:
     call = CallFactory(owner=socius, slug="oproep")
-    assert client.post("/nl/oproepen/oproep/", _story_form()).status_code == 302
+    assert client.post("/nl/oproepen/oproep/", call_story_form()).status_code == 302
     assert Practice.objects.get(call=call).licence == Licence.ALL_RIGHTS_RESERVED
 
 
