@@ -259,22 +259,30 @@ def watch_writes(
 # --- time -------------------------------------------------------------------------------
 
 
+# Apps whose pages change by the clock register a function giving the next such moment
+# after `now` (or None) from their data, in AppConfig.ready(): core imports no app above it.
+_clock_sources: list[Callable[[datetime.datetime], Iterable[datetime.datetime | None]]] = []
+
+
+def register_clock_source(
+    source: Callable[[datetime.datetime], Iterable[datetime.datetime | None]],
+) -> None:
+    if source not in _clock_sources:
+        _clock_sources.append(source)
+
+
 def next_change(now: datetime.datetime) -> datetime.datetime:
-    """The next moment at or after `now` when a page may change by the clock alone: the
-    start, end, registration opening or deadline of an event, or Brussels midnight (the
-    date calls open and close by, and "today" on every page)."""
-    from django.db.models import Min, Q
-
-    from sterk.events.models import Event
-
+    """The next moment at or after `now` when a page may change by the clock alone: what
+    the registered sources name (the events app: the start, end, registration opening or
+    deadline of an event), or Brussels midnight (the date calls open and close by, and
+    "today" on every page)."""
     local = timezone.localtime(now)
     midnight = timezone.make_aware(
         datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time.min)
     )
     moments = [midnight]
-    fields = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
-    found = Event.objects.aggregate(**{f: Min(f, filter=Q(**{f"{f}__gte": now})) for f in fields})
-    moments += [m for m in found.values() if m is not None]
+    for source in _clock_sources:
+        moments += [m for m in source(now) if m is not None]
     return min(moments)
 
 

@@ -8,6 +8,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
+        from sterk.core.pagecache import register_clock_source
+
         from .personal_data import register_provider
+        from .selectors import clock_moments
 
         register_provider()
+        register_clock_source(clock_moments)

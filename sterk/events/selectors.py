@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -239,3 +239,12 @@ def upcoming_for_krachtlijn(krachtlijn: Any, user: Any = None, *, limit: int = 5
         .for_list()
         .order_by("starts_at")[:limit]
     )
+
+
+def clock_moments(now: datetime.datetime) -> list[datetime.datetime | None]:
+    """The next start, end, registration opening and deadline of any event at or after
+    `now`: the moments the agenda and event pages change by the clock alone (the page
+    cache in sterk.core.pagecache serves a stored page only before the earliest)."""
+    fields = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
+    found = Event.objects.aggregate(**{f: Min(f, filter=Q(**{f"{f}__gte": now})) for f in fields})
+    return list(found.values())
