@@ -188,4 +188,4 @@ def marked_message(message: str, **parts: tuple[object, str]) -> SafeString:
     of an object (`name=(obj, "title")`) marked with its language: for a heading (the plain
     text, without markup, goes in <title>)."""
     values = {name: render_field(obj, field) for name, (obj, field) in parts.items()}
-    return mark_safe(conditional_escape(message) % values)
+    return mark_safe(conditional_escape(message) % values)  # noqa: S308 - message escaped, values from render_field

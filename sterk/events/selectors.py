@@ -203,8 +203,9 @@ def stakeholder_cadence(
     calendar year; `warning` when fewer than two."""
     now = now or timezone.now()
     year = year or timezone.localtime(now).year
-    start = timezone.make_aware(datetime.datetime(year, 1, 1))
-    end = timezone.make_aware(datetime.datetime(year + 1, 1, 1))
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(year, 1, 1, tzinfo=zone)
+    end = datetime.datetime(year + 1, 1, 1, tzinfo=zone)
     cadence = Cadence(year=year)
     meetings = Event.objects.filter(
         type=EventType.STAKEHOLDER_MEETING, starts_at__gte=start, starts_at__lt=end

@@ -274,7 +274,7 @@ def members_import(*, actor: Any, region: Region, rows: list[ImportRow]) -> Impo
             user.full_clean()
             user.save()
             created_users += 1
-        membership, created = Membership.objects.get_or_create(
+        _membership, created = Membership.objects.get_or_create(
             user=user,
             region=region,
             defaults={"subregion": subregions.get(row.subregion.lower())},

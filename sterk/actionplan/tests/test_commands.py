@@ -123,9 +123,9 @@ def test_demo_refuses_without_debug(settings):
 def test_demo_adds_13_demo_actions_proposals_in_every_state_and_progress(settings):
     settings.DEBUG = False
     call_command("load_actionplan_demo", "--force", stdout=None)
-    first = counts() + [ActionProposal.objects.count()]
+    first = [*counts(), ActionProposal.objects.count()]
     call_command("load_actionplan_demo", "--force", stdout=None)
-    assert counts() + [ActionProposal.objects.count()] == first
+    assert [*counts(), ActionProposal.objects.count()] == first
 
     demo = Action.objects.filter(title_nl__endswith="(demo)", origin=Origin.PLAN)
     assert demo.count() == 13

@@ -47,7 +47,8 @@ def test_other_values_stay(value, expected):
 
 
 def test_csv_has_one_delimiter_a_bom_and_defused_headers():
-    text = exports.csv_text([EVIL, "b"], [["=1", datetime.datetime(2026, 5, 1, 9, 30)]])
+    moment = datetime.datetime(2026, 5, 1, 9, 30, tzinfo=datetime.UTC)
+    text = exports.csv_text([EVIL, "b"], [["=1", moment]])
     assert text.startswith(exports.BOM)
     rows = list(csv.reader(io.StringIO(text.removeprefix(exports.BOM)), delimiter=";"))
     assert rows == [["'" + EVIL, "b"], ["'=1", "2026-05-01 09:30"]]

@@ -20,7 +20,7 @@ def _entries(po_file: Path) -> list[tuple[str, str, bool]]:
             for value in translations:
                 entries.append((strings["msgid"] + strings.get("msgid_plural", ""), value, fuzzy))
 
-    for raw in po_file.read_text(encoding="utf-8").splitlines() + [""]:
+    for raw in [*po_file.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
         if not line:
             flush()

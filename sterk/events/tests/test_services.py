@@ -243,7 +243,7 @@ def test_message_to_all_registrants_is_audited():
 
 def test_stakeholder_cadence_warns_under_two_meetings_a_year():
     year = timezone.localdate().year + 1
-    start = timezone.make_aware(datetime.datetime(year, 3, 10, 14))
+    start = datetime.datetime(year, 3, 10, 14, tzinfo=timezone.get_current_timezone())
     EventFactory(
         type="stakeholder_meeting", starts_at=start, ends_at=start + datetime.timedelta(hours=2)
     )

@@ -153,14 +153,14 @@ def test_visitor_submission_waits_for_confirmation(socius) -> None:
 
 def test_call_rules(socius) -> None:
     call = CallFactory(owner=socius)
-    kwargs = dict(
-        call=call,
-        user=None,
-        data=data(),
-        answers={0: "x"},
-        consent_publish=True,
-        submitter_email="a@example.org",
-    )
+    kwargs = {
+        "call": call,
+        "user": None,
+        "data": data(),
+        "answers": {0: "x"},
+        "consent_publish": True,
+        "submitter_email": "a@example.org",
+    }
     with pytest.raises(ValidationError) as exc:
         services.call_submission_create(consent_anonymous=False, **kwargs)
     assert "consent_anonymous" in exc.value.error_dict
