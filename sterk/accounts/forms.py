@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -51,8 +51,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.approved()
-        self.fields["organisation"].empty_label = _("Choose your organisation")
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation.queryset = Organisation.objects.approved()
+        organisation.empty_label = _("Choose your organisation")
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"

@@ -156,7 +156,7 @@ def state_context(plan: Plan, *, region: Region | None, language: str) -> dict[s
             challenges.append({"row": row, "actions": []})
         elif kind == "action":
             latest = narratives.get(("action", row["id"]))
-            action = {"row": row, "initiatives": [], "latest": latest}
+            action: dict[str, Any] = {"row": row, "initiatives": [], "latest": latest}
             challenges[-1]["actions"].append(action)
             action_index[row["id"]] = action
             all_actions.append(row)

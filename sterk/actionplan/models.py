@@ -9,7 +9,7 @@ An evaluation keeps a frozen snapshot of the whole plan's state at its date."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -43,6 +43,9 @@ class PlanQuerySet(models.QuerySet["Plan"]):
         return self.filter(is_current=True).first()
 
 
+PlanManager = models.Manager.from_queryset(PlanQuerySet)
+
+
 class Plan(TimeStampedModel):
     slug = models.SlugField(_("slug"), unique=True)
     title = SingleLineCharField(_("title"), max_length=200)
@@ -55,7 +58,10 @@ class Plan(TimeStampedModel):
         help_text=_("The public pages show the current plan. Only one plan is current."),
     )
 
-    objects = PlanQuerySet.as_manager()
+    # modeltranslation swaps this manager's class at runtime for one django-stubs cannot
+    # find; declared, mypy knows the queryset methods here and on related managers.
+    objects: ClassVar[PlanManager[Plan]] = PlanManager()
+    _default_manager: ClassVar[PlanManager[Plan]]
 
     class Meta:
         ordering = ["-start_year", "-id"]
@@ -131,26 +137,26 @@ class TrackedState(models.Model):
 
 
 class ActionQuerySet(models.QuerySet["Action"]):
-    def of_plan(self, plan: Plan) -> ActionQuerySet:
+    def of_plan(self, plan: Plan) -> Self:
         return self.filter(challenge__plan=plan)
 
-    def in_current_plan(self) -> ActionQuerySet:
+    def in_current_plan(self) -> Self:
         return self.filter(challenge__plan__is_current=True)
 
-    def carried_by_region(self, region: Any) -> ActionQuerySet:
+    def carried_by_region(self, region: Any) -> Self:
         region_id = getattr(region, "pk", region)
         through = Action.carrier_regions.through
         return self.filter(
             Exists(through.objects.filter(action_id=OuterRef("pk"), region_id=region_id))
         )
 
-    def carried_by_regions(self, region_ids: Any) -> ActionQuerySet:
+    def carried_by_regions(self, region_ids: Any) -> Self:
         through = Action.carrier_regions.through
         return self.filter(
             Exists(through.objects.filter(action_id=OuterRef("pk"), region_id__in=region_ids))
         )
 
-    def carried_by_organisations(self, organisation_ids: Any) -> ActionQuerySet:
+    def carried_by_organisations(self, organisation_ids: Any) -> Self:
         through = Action.carrier_organisations.through
         return self.filter(
             Exists(
@@ -160,28 +166,31 @@ class ActionQuerySet(models.QuerySet["Action"]):
             )
         )
 
-    def with_krachtlijn(self, krachtlijn: Any) -> ActionQuerySet:
+    def with_krachtlijn(self, krachtlijn: Any) -> Self:
         krachtlijn_id = getattr(krachtlijn, "pk", krachtlijn)
         through = Action.krachtlijnen.through
         return self.filter(
             Exists(through.objects.filter(action_id=OuterRef("pk"), krachtlijn_id=krachtlijn_id))
         )
 
-    def with_function(self, function: Any) -> ActionQuerySet:
+    def with_function(self, function: Any) -> Self:
         function_id = getattr(function, "pk", function)
         through = Action.functions.through
         return self.filter(
             Exists(through.objects.filter(action_id=OuterRef("pk"), function_id=function_id))
         )
 
-    def for_display(self) -> ActionQuerySet:
+    def for_display(self) -> Self:
         """Everything a list of actions shows, in a fixed number of queries."""
         return self.select_related("challenge", "origin_region").prefetch_related(
             "carrier_regions", "carrier_organisations", "krachtlijnen", "functions"
         )
 
-    def in_plan_order(self) -> ActionQuerySet:
+    def in_plan_order(self) -> Self:
         return self.order_by("challenge__number", "order", "number", "id")
+
+
+ActionManager = models.Manager.from_queryset(ActionQuerySet)
 
 
 class Action(TimeStampedModel, TrackedState):
@@ -231,7 +240,10 @@ class Action(TimeStampedModel, TrackedState):
         related_name="plan_actions",
     )
 
-    objects = ActionQuerySet.as_manager()
+    # modeltranslation swaps this manager's class at runtime for one django-stubs cannot
+    # find; declared, mypy knows the queryset methods here and on related managers.
+    objects: ClassVar[ActionManager[Action]] = ActionManager()
+    _default_manager: ClassVar[ActionManager[Action]]
 
     class Meta:
         ordering = ["challenge__number", "order", "number", "id"]
@@ -419,12 +431,12 @@ class FirstPriority(models.Model):
 
 
 class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
-    def for_display(self) -> ProgressUpdateQuerySet:
+    def for_display(self) -> Self:
         return self.select_related(
             "action", "initiative", "activity", "on_behalf_region", "on_behalf_organisation"
         )
 
-    def latest_first(self) -> ProgressUpdateQuerySet:
+    def latest_first(self) -> Self:
         return self.order_by("-date", "-id")
 
 
@@ -663,10 +675,10 @@ OPEN_PROPOSAL_STATUSES = (ProposalStatus.SUBMITTED, ProposalStatus.CHANGES_REQUE
 
 
 class ActionProposalQuerySet(models.QuerySet["ActionProposal"]):
-    def open(self) -> ActionProposalQuerySet:
+    def open(self) -> Self:
         return self.filter(status__in=OPEN_PROPOSAL_STATUSES)
 
-    def for_list(self) -> ActionProposalQuerySet:
+    def for_list(self) -> Self:
         return self.select_related("region", "challenge", "proposed_by", "decided_by", "action")
 
 

@@ -20,6 +20,8 @@ from sterk.network.models import Region
 from .models import (
     Action,
     ActionProposal,
+    ActionProposalQuerySet,
+    ActionQuerySet,
     Challenge,
     Evaluation,
     EvaluationConclusion,
@@ -151,7 +153,7 @@ class Filters:
         return bool(self.region or self.krachtlijn or self.function or self.status)
 
 
-def filtered_actions(plan: Plan, filters: Filters | None = None) -> QuerySet[Action]:
+def filtered_actions(plan: Plan, filters: Filters | None = None) -> ActionQuerySet:
     filters = filters or Filters()
     qs = Action.objects.of_plan(plan)
     if filters.region is not None:
@@ -391,7 +393,7 @@ def evaluation_page(evaluation: Evaluation) -> dict[str, Any]:
 # --- for other apps' pages -------------------------------------------------------------
 
 
-def actions_for_region(region: Region) -> QuerySet[Action]:
+def actions_for_region(region: Region) -> ActionQuerySet:
     """The current plan's actions a regional platform carries (for the region page)."""
     return (
         Action.objects.in_current_plan()
@@ -401,7 +403,7 @@ def actions_for_region(region: Region) -> QuerySet[Action]:
     )
 
 
-def actions_for_krachtlijn(krachtlijn: Any) -> QuerySet[Action]:
+def actions_for_krachtlijn(krachtlijn: Any) -> ActionQuerySet:
     """The current plan's actions that strengthen a krachtlijn (for the krachtlijn page)."""
     return (
         Action.objects.in_current_plan()
@@ -580,7 +582,7 @@ def state_rows(
 # --- management ------------------------------------------------------------------------
 
 
-def actions_postable_by(user: Any) -> QuerySet[Action]:
+def actions_postable_by(user: Any) -> ActionQuerySet:
     """Actions of the current plan this person may post progress for."""
     roles = roles_of(user)
     qs = Action.objects.in_current_plan()
@@ -610,7 +612,7 @@ def activities_postable_by(user: Any) -> QuerySet[SpearheadActivity]:
     return qs.filter(Q(spearhead_id__in=via_spearhead) | Q(pk__in=via_activity))
 
 
-def proposals_for(user: Any) -> QuerySet[ActionProposal]:
+def proposals_for(user: Any) -> ActionProposalQuerySet:
     roles = roles_of(user)
     qs = ActionProposal.objects.for_list()
     if roles.coordinator or roles.steering:

@@ -1,8 +1,17 @@
 """Cross-cutting records: the audit trail and the outbound e-mail log."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    # modeltranslation swaps the class of every translated model's manager at runtime
+    # (Manager -> MultilingualManager). Importing its manager module here, below every
+    # app's models, makes mypy analyse it first, so that django-stubs resolves those
+    # managers instead of reporting django-manager-missing.
+    import modeltranslation.manager  # noqa: F401
 
 
 class TimeStampedModel(models.Model):

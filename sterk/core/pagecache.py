@@ -373,7 +373,9 @@ def _cut(body: bytes, values: Iterable[tuple[str, bytes]]) -> tuple[list[bytes],
 def _csrf_tokens(request: HttpRequest, body: bytes) -> set[bytes]:
     """The CSRF tokens rendered into the body: 64-character strings that unmask to this
     request's secret (each rendering masks it differently)."""
-    from django.middleware.csrf import _unmask_cipher_token
+    from django.middleware.csrf import (  # type: ignore[attr-defined]  # private, not in the stubs
+        _unmask_cipher_token,
+    )
 
     secret = request.META.get("CSRF_COOKIE")
     if not secret or not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):

@@ -306,7 +306,8 @@ def _highlight(text: str, query: str, length: int) -> SafeString:
                 if consumed >= cut:
                     start = i + 1
                     break
-    out, size = [], 0
+    out: list[str] = []
+    size = 0
     for i in range(start, len(tokens)):
         token = tokens[i]
         size += len(token)

@@ -36,7 +36,7 @@ def unique_slug(
     exclude_pk: Any = None,
     avoid: Collection[str] = (),
 ) -> str:
-    max_length = model._meta.get_field(source.name).max_length or 50
+    max_length = getattr(model._meta.get_field(source.name), "max_length", None) or 50
     base = (slugify(source.text) or source.fallback)[: max_length - 5].strip("-") or (
         source.fallback
     )

@@ -3,7 +3,7 @@ and, for a conference, its sessions)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import formats, timezone
@@ -48,12 +48,13 @@ class AgendaFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         regions = regions if regions is not None else Region.objects.all()
         krachtlijnen = krachtlijnen if krachtlijnen is not None else Krachtlijn.objects.all()
-        self.fields["regio"].choices = [("", _("All regions"))] + [
+        fields = cast(dict[str, forms.ChoiceField], self.fields)
+        fields["regio"].choices = [("", _("All regions"))] + [
             (r.slug, language_label(r)) for r in regions
         ]
-        self.fields["type"].choices = [("", _("All types")), *EventType.choices]
-        self.fields["doelgroep"].choices = [("", _("Everyone")), *Audience.choices]
-        self.fields["krachtlijn"].choices = [("", _("All core principles"))] + [
+        fields["type"].choices = [("", _("All types")), *EventType.choices]
+        fields["doelgroep"].choices = [("", _("Everyone")), *Audience.choices]
+        fields["krachtlijn"].choices = [("", _("All core principles"))] + [
             (k.slug, language_label(k)) for k in krachtlijnen
         ]
 

@@ -15,7 +15,7 @@ network's own meetings, with registration that never oversells.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -137,17 +137,17 @@ def _waiting_subquery() -> Any:
 
 
 class EventQuerySet(models.QuerySet["Event"]):
-    def listed(self) -> EventQuerySet:
+    def listed(self) -> Self:
         """Published, cancelled (still shown, struck through) and held events."""
         return self.exclude(status=EventStatus.DRAFT)
 
-    def upcoming(self, now: datetime.datetime | None = None) -> EventQuerySet:
+    def upcoming(self, now: datetime.datetime | None = None) -> Self:
         return self.filter(ends_at__gte=now or timezone.now())
 
-    def past(self, now: datetime.datetime | None = None) -> EventQuerySet:
+    def past(self, now: datetime.datetime | None = None) -> Self:
         return self.filter(ends_at__lt=now or timezone.now())
 
-    def visible_to(self, user: Any) -> EventQuerySet:
+    def visible_to(self, user: Any) -> Self:
         """Listed events this person may see: public ones; members' events when signed in;
         invited-role events for holders of one of those roles; everything they manage."""
         from sterk.core.roles import roles_of
@@ -174,16 +174,19 @@ class EventQuerySet(models.QuerySet["Event"]):
             condition |= Q(region_id__in=roles.chair_region_ids)
         return self.listed().filter(condition)
 
-    def with_counts(self) -> EventQuerySet:
+    def with_counts(self) -> Self:
         return self.annotate(seats_taken=_seats_taken_subquery(), waiting_count=_waiting_subquery())
 
-    def for_list(self) -> EventQuerySet:
+    def for_list(self) -> Self:
         """Everything an agenda row shows, in a fixed number of queries."""
         return (
             self.select_related("region", "subregion", "organisation", "series")
             .prefetch_related("krachtlijnen")
             .with_counts()
         )
+
+
+EventManager = models.Manager.from_queryset(EventQuerySet)
 
 
 class Event(TimeStampedModel):
@@ -306,7 +309,10 @@ class Event(TimeStampedModel):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
 
-    objects = EventQuerySet.as_manager()
+    # modeltranslation swaps this manager's class at runtime for one django-stubs cannot
+    # find; declared, mypy knows the queryset methods here and on related managers.
+    objects: ClassVar[EventManager[Event]] = EventManager()
+    _default_manager: ClassVar[EventManager[Event]]
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -346,7 +352,7 @@ class Event(TimeStampedModel):
             errors["region"] = _("A regional event names its region.")
         if self.organiser == Organiser.PARTNER and not self.organisation_id:
             errors["organisation"] = _("Name the partner organisation.")
-        if self.subregion_id and self.subregion.region_id != self.region_id:
+        if self.subregion and self.subregion.region_id != self.region_id:
             errors["subregion"] = _("This sub-region does not belong to the region.")
         if (
             self.format in (EventFormat.ON_SITE, EventFormat.HYBRID)
@@ -490,13 +496,13 @@ class Question(models.Model):
 
 
 class RegistrationQuerySet(models.QuerySet["Registration"]):
-    def active(self) -> RegistrationQuerySet:
+    def active(self) -> Self:
         return self.filter(status__in=ACTIVE_STATUSES)
 
-    def holding_seat(self) -> RegistrationQuerySet:
+    def holding_seat(self) -> Self:
         return self.filter(status__in=SEAT_STATUSES)
 
-    def waiting(self) -> RegistrationQuerySet:
+    def waiting(self) -> Self:
         return self.filter(status=RegistrationStatus.WAITING).order_by("position")
 
 

@@ -694,6 +694,8 @@ def _offers_expire(event: Event, now: datetime.datetime | None = None) -> int:
         )
     )
     for registration in expired:
+        expires_at = registration.offer_expires_at
+        assert expires_at is not None  # filtered on offer_expires_at__lt above
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = now
         registration.save()
@@ -701,7 +703,7 @@ def _offers_expire(event: Event, now: datetime.datetime | None = None) -> int:
         _mail(
             registration,
             "offer_expired",
-            key=f"offer-expired:{registration.pk}:{registration.offer_expires_at.timestamp():.0f}",
+            key=f"offer-expired:{registration.pk}:{expires_at.timestamp():.0f}",
         )
     if expired:
         _fill_freed_seats(event)

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,9 +22,10 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.all()
-        self.fields["region"].empty_label = _("The platform as a whole")
-        self.fields["topic"].choices = ContactTopic.choices
+        region = cast(forms.ModelChoiceField, self.fields["region"])
+        region.queryset = Region.objects.all()
+        region.empty_label = _("The platform as a whole")
+        cast(forms.ChoiceField, self.fields["topic"]).choices = ContactTopic.choices
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
@@ -39,6 +42,6 @@ class JoinForm(forms.Form):
 
     def __init__(self, *args, region: Region, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["subregion"].queryset = region.subregions.all()
+        cast(forms.ModelChoiceField, self.fields["subregion"]).queryset = region.subregions.all()
         if not region.subregions.exists():
             del self.fields["subregion"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import ClassVar, Self
 
 from django.conf import settings
 from django.db import models
@@ -100,11 +101,14 @@ class OrganisationType(models.TextChoices):
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def approved(self) -> OrganisationQuerySet:
+    def approved(self) -> Self:
         return self.filter(is_approved=True)
 
-    def stakeholders(self) -> OrganisationQuerySet:
+    def stakeholders(self) -> Self:
         return self.approved().filter(is_stakeholder=True)
+
+
+OrganisationManager = models.Manager.from_queryset(OrganisationQuerySet)
 
 
 class Organisation(TimeStampedModel):
@@ -125,7 +129,10 @@ class Organisation(TimeStampedModel):
         _("themes"), max_length=255, blank=True, help_text=_("What the organisation works on.")
     )
 
-    objects = OrganisationQuerySet.as_manager()
+    # modeltranslation swaps this manager's class at runtime for one django-stubs cannot
+    # find; declared, mypy knows the queryset methods here and on related managers.
+    objects: ClassVar[OrganisationManager[Organisation]] = OrganisationManager()
+    _default_manager: ClassVar[OrganisationManager[Organisation]]
 
     class Meta:
         ordering = ["name"]
@@ -227,7 +234,7 @@ class RoleAssignment(TimeStampedModel):
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
-    def for_list(self) -> MembershipQuerySet:
+    def for_list(self) -> Self:
         return self.select_related("user", "user__organisation", "subregion")
 
 
@@ -279,7 +286,7 @@ class ContactStatus(models.TextChoices):
 
 
 class ContactRequestQuerySet(models.QuerySet["ContactRequest"]):
-    def open(self) -> ContactRequestQuerySet:
+    def open(self) -> Self:
         return self.exclude(status=ContactStatus.DONE)
 
     def status_counts(self) -> dict[str, int]:

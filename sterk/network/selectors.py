@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .models import (
     ContactRequest,
+    ContactRequestQuerySet,
     Membership,
     Organisation,
     Region,
@@ -90,7 +91,7 @@ def subregions_of(region: Region) -> QuerySet[SubRegion]:
     return region.subregions.all()
 
 
-def contact_requests_for(user: Any) -> QuerySet[ContactRequest]:
+def contact_requests_for(user: Any) -> ContactRequestQuerySet:
     """The inbox a user may see: everything for coordinators, their regions for chairs."""
     from sterk.core.roles import roles_of
 

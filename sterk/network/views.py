@@ -143,7 +143,7 @@ def contact(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         initial["name"] = fit_to_field(ContactRequest, "name", request.user.get_full_name())
         initial["email"] = request.user.email
-        if request.user.organisation_id:
+        if request.user.organisation:
             initial["organisation_name"] = request.user.organisation.name
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -371,11 +371,11 @@ class DecisionForm(forms.Form):
             choices.append((self.DECLINE, _("Decline")))
         if status == "published":
             choices.append((self.ARCHIVE, _("Archive (take out of the library)")))
-        self.fields["decision"].choices = choices
+        cast(forms.ChoiceField, self.fields["decision"]).choices = choices
 
     @property
     def has_choices(self) -> bool:
-        return bool(self.fields["decision"].choices)
+        return bool(cast(forms.ChoiceField, self.fields["decision"]).choices)
 
 
 def parse_questions(text: str) -> list[dict[str, Any]]:
@@ -481,7 +481,7 @@ class QueueFilterForm(forms.Form):
         from .models import MODERATOR_VISIBLE, Status
 
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        cast(forms.ChoiceField, self.fields["status"]).choices = [
             ("", _("To moderate")),
             *[(s.value, s.label) for s in Status if s in MODERATOR_VISIBLE],
             ("all", _("All")),

@@ -12,7 +12,7 @@ reads these two narrow tables, never the wide practice rows, until it shows one 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
@@ -111,11 +111,14 @@ class LinkKind(models.TextChoices):
 
 
 class CallQuerySet(models.QuerySet["Call"]):
-    def open_on(self, day: Any) -> CallQuerySet:
+    def open_on(self, day: Any) -> Self:
         return self.filter(opens_on__lte=day, closes_on__gte=day)
 
-    def open_now(self) -> CallQuerySet:
+    def open_now(self) -> Self:
         return self.open_on(timezone.localdate())
+
+
+CallManager = models.Manager.from_queryset(CallQuerySet)
 
 
 class Call(TimeStampedModel):
@@ -176,7 +179,10 @@ class Call(TimeStampedModel):
         related_name="+",
     )
 
-    objects = CallQuerySet.as_manager()
+    # modeltranslation swaps this manager's class at runtime for one django-stubs cannot
+    # find; declared, mypy knows the queryset methods here and on related managers.
+    objects: ClassVar[CallManager[Call]] = CallManager()
+    _default_manager: ClassVar[CallManager[Call]]
 
     class Meta:
         ordering = ["-opens_on", "-id"]
@@ -231,16 +237,16 @@ class Call(TimeStampedModel):
 
 
 class PracticeQuerySet(models.QuerySet["Practice"]):
-    def published(self) -> PracticeQuerySet:
+    def published(self) -> Self:
         return self.filter(status=Status.PUBLISHED)
 
-    def for_cards(self) -> PracticeQuerySet:
+    def for_cards(self) -> Self:
         """Everything a card in a list shows, in a fixed number of queries."""
         return self.select_related("region").prefetch_related(
             "organisations", "krachtlijnen", "images"
         )
 
-    def moderated_by(self, roles: Any) -> PracticeQuerySet:
+    def moderated_by(self, roles: Any) -> Self:
         """What a person with these roles (sterk.core.roles.Roles) moderates."""
         qs = self.filter(status__in=MODERATOR_VISIBLE)
         if roles.coordinator:
@@ -249,6 +255,9 @@ class PracticeQuerySet(models.QuerySet["Practice"]):
             Q(region_id__in=roles.chair_region_ids)
             | Q(call__owner_id__in=roles.stakeholder_organisation_ids)
         )
+
+
+PracticeManager = models.Manager.from_queryset(PracticeQuerySet)
 
 
 class Practice(TimeStampedModel):
@@ -378,7 +387,10 @@ class Practice(TimeStampedModel):
     consent_publish = models.BooleanField(_("consent to publish"), default=False)
     consent_anonymous = models.BooleanField(_("no client can be recognised"), default=False)
 
-    objects = PracticeQuerySet.as_manager()
+    # modeltranslation swaps this manager's class at runtime for one django-stubs cannot
+    # find; declared, mypy knows the queryset methods here and on related managers.
+    objects: ClassVar[PracticeManager[Practice]] = PracticeManager()
+    _default_manager: ClassVar[PracticeManager[Practice]]
 
     class Meta:
         ordering = ["-published_at", "-id"]

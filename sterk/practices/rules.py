@@ -45,7 +45,7 @@ def chairs_practice_region(user: Any, practice: Any) -> bool:
 
 @rules.predicate
 def owns_practice_call(user: Any, practice: Any) -> bool:
-    if not isinstance(practice, Practice) or practice.call_id is None:
+    if not isinstance(practice, Practice) or practice.call is None:
         return False
     return practice.call.owner_id in roles_of(user).stakeholder_organisation_ids
 

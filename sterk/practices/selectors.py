@@ -155,7 +155,8 @@ def parse_query(params: QueryDict, vocab: dict[str, list[Option]]) -> LibraryQue
 
 
 def _where(query: LibraryQuery, match: search.Match | None, *, skip: str | None = None):
-    clauses, params = ["1=1"], []
+    clauses: list[str] = ["1=1"]
+    params: list[Any] = []
     if match is not None:
         clauses.append(match.where)
         params.extend(match.params)

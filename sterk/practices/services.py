@@ -95,9 +95,9 @@ def _texts(practice: Practice) -> tuple[str, str, str]:
     tags: list[str] = []
     tags += [o.name for o in practice.organisations.all()]
     tags += [practice.organisation_names]
-    if practice.region_id:
+    if practice.region:
         tags += [practice.region.name_nl or "", practice.region.name_fr or ""]
-    if practice.subregion_id:
+    if practice.subregion:
         tags += [practice.subregion.name_nl or ""]
     tags += [k.title_nl or "" for k in practice.krachtlijnen.all()]
     tags += [f.title_nl or "" for f in practice.functions.all()]
@@ -637,7 +637,7 @@ def call_submission_create(
     if member is not None:
         practice = practice_submit(actor=member, practice=practice)
     else:
-        _send_confirmation(practice)
+        _send_confirmation(practice, call)
     return practice
 
 
@@ -645,11 +645,11 @@ def confirmation_token(practice: Practice) -> str:
     return signing.dumps({"p": practice.pk, "e": practice.submitter_email}, salt=CONFIRM_SALT)
 
 
-def _send_confirmation(practice: Practice) -> None:
+def _send_confirmation(practice: Practice, call: Call) -> None:
     url = absolute_url(
         reverse(
             "practices:call_confirm",
-            kwargs={"slug": practice.call.slug, "token": confirmation_token(practice)},
+            kwargs={"slug": call.slug, "token": confirmation_token(practice)},
         )
     )
     with translation.override(practice.language or "nl"):
@@ -657,7 +657,7 @@ def _send_confirmation(practice: Practice) -> None:
             "practices/email/confirm.txt",
             {"practice": practice, "url": url, "days": CONFIRM_MAX_AGE.days},
         )
-        subject = _("Confirm your practice story for “%(call)s”") % {"call": practice.call.title}
+        subject = _("Confirm your practice story for “%(call)s”") % {"call": call.title}
     email_enqueue(
         key=f"practices:{practice.pk}:confirm:{practice.submitter_email}",
         to=practice.submitter_email,
@@ -699,7 +699,7 @@ def submission_confirm(*, token: str) -> Practice:
 def moderator_addresses(practice: Practice) -> list[str]:
     """The call owner's representatives; else the region's chairs; else the coordinators."""
     people = RoleAssignment.objects.filter(user__is_active=True)
-    if practice.call_id:
+    if practice.call:
         emails = people.filter(role=Role.STAKEHOLDER, organisation_id=practice.call.owner_id)
     elif practice.region_id:
         emails = people.filter(role=Role.CHAIR, region_id=practice.region_id)

@@ -701,7 +701,9 @@ class Command(BaseCommand):
         ):
             if activity.updates.exists():
                 continue
-            for date, status, progress, narrative in activity_updates.get(activity.title_nl, []):
+            for date, status, progress, narrative in activity_updates.get(
+                activity.title_nl or "", []
+            ):
                 services.progress_record(
                     actor=socius_rep.user if socius_rep else coordinator,
                     target=activity,
