@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from sterk.core.audit import audit_record
 
-from .models import Consent
+from .models import Consent, User
 
 PENDING_JOIN_SESSION_KEY = "sterk_pending_join"
 
 
-def pending_join_apply(*, request: HttpRequest, user: Any) -> None:
+def pending_join_apply(*, request: HttpRequest, user: User) -> None:
     from django.contrib import messages
     from django.utils.translation import gettext as _
 
@@ -35,7 +35,7 @@ def pending_join_apply(*, request: HttpRequest, user: Any) -> None:
 
 
 @transaction.atomic
-def profile_update(*, user: Any, data: dict[str, Any], proposed_organisation: str = "") -> Any:
+def profile_update(*, user: User, data: dict[str, Any], proposed_organisation: str = "") -> Any:
     from sterk.core.personal_data import ConsentKind
     from sterk.network.services import organisation_propose
 
@@ -63,7 +63,7 @@ def directory_consent_text() -> str:
     return f"{field.verbose_name}. {field.help_text}"
 
 
-def personal_data_export(user: Any) -> str:
+def personal_data_export(user: User) -> str:
     """Everything the platform keeps about a person, as JSON (GDPR art. 15 and 20): the
     sections of every app that registered a provider (sterk.core.personal_data), with
     records found by their account and by every verified e-mail address of theirs."""
@@ -83,7 +83,7 @@ def personal_data_export(user: Any) -> str:
 
 
 @transaction.atomic
-def account_delete(*, user: Any) -> None:
+def account_delete(*, user: User) -> None:
     """Erase a person (GDPR art. 17), in one transaction: every provider erases or
     anonymises its part (future registrations are cancelled, so the waiting list moves up;
     past attendance and published practices stay without the person; logs and the audit
@@ -130,7 +130,7 @@ def consent_record(
 
 
 @transaction.atomic
-def consent_withdraw(*, consent: Consent, actor: Any) -> Consent:
+def consent_withdraw(*, consent: Consent, actor: User) -> Consent:
     """The person withdraws a consent: recorded, audited, and undone where it acted (the
     app that asked for it registered what withdrawing does)."""
     from django.core.exceptions import PermissionDenied, ValidationError
@@ -162,7 +162,7 @@ def consent_withdraw(*, consent: Consent, actor: Any) -> Consent:
     return consent
 
 
-def consents_withdraw_where(*, user: Any, kind: str, obj: Any = None) -> int:
+def consents_withdraw_where(*, user: User, kind: str, obj: Any = None) -> int:
     """Mark the person's active consents of a kind (about an object) withdrawn, without
     running the handler: used when the person switches the thing off themselves."""
     object_type, object_id = _object_ref(obj)

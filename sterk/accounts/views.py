@@ -17,6 +17,7 @@ from sterk.practices.selectors import submissions_of
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
 from .selectors import consents_of
+from .types import AuthenticatedRequest
 
 
 @login_required
@@ -37,7 +38,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: AuthenticatedRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "proposed_organisation"}
@@ -56,7 +57,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def data_export(request: HttpRequest) -> HttpResponse:
+def data_export(request: AuthenticatedRequest) -> HttpResponse:
     response = HttpResponse(
         services.personal_data_export(request.user), content_type="application/json"
     )
@@ -73,7 +74,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def consent_withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     consent = next((c for c in consents_of(request.user) if c.pk == pk), None)
     if consent is None:
         raise Http404
@@ -87,7 +88,7 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user

@@ -6,7 +6,7 @@ with the region the change belongs to."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -47,6 +47,9 @@ from .models import (
 )
 from .rules import carriers_of
 
+if TYPE_CHECKING:
+    from sterk.accounts.models import User
+
 Target = Action | Initiative | SpearheadActivity
 
 
@@ -80,20 +83,20 @@ def _region_of(obj: Model) -> int | None:
 
 
 @transaction.atomic
-def plan_create(*, actor: Any, data: dict[str, Any]) -> Plan:
+def plan_create(*, actor: User | None, data: dict[str, Any]) -> Plan:
     if data.get("is_current"):
         _plans_unset_current(actor=actor)
     return instance_create_audited(actor=actor, model=Plan, data=data, action="plan.created")
 
 
 @transaction.atomic
-def plan_update(*, actor: Any, plan: Plan, data: dict[str, Any]) -> Plan:
+def plan_update(*, actor: User | None, plan: Plan, data: dict[str, Any]) -> Plan:
     if data.get("is_current") and not plan.is_current:
         _plans_unset_current(actor=actor, keep=plan)
     return instance_update_audited(actor=actor, instance=plan, data=data, action="plan.updated")
 
 
-def _plans_unset_current(*, actor: Any, keep: Plan | None = None) -> None:
+def _plans_unset_current(*, actor: User | None, keep: Plan | None = None) -> None:
     for other in Plan.objects.select_for_update().filter(is_current=True):
         if keep is not None and other.pk == keep.pk:
             continue
@@ -104,7 +107,7 @@ def _plans_unset_current(*, actor: Any, keep: Plan | None = None) -> None:
         )
 
 
-def challenge_create(*, actor: Any, data: dict[str, Any]) -> Challenge:
+def challenge_create(*, actor: User | None, data: dict[str, Any]) -> Challenge:
     data = dict(data)
     source = _auto_slug(Challenge, data)
     return instance_create_audited(
@@ -116,7 +119,9 @@ def challenge_create(*, actor: Any, data: dict[str, Any]) -> Challenge:
     )
 
 
-def challenge_update(*, actor: Any, challenge: Challenge, data: dict[str, Any]) -> Challenge:
+def challenge_update(
+    *, actor: User | None, challenge: Challenge, data: dict[str, Any]
+) -> Challenge:
     return instance_update_audited(
         actor=actor, instance=challenge, data=data, action="challenge.updated"
     )
@@ -127,7 +132,7 @@ def _next_order(qs: Any) -> int:
 
 
 @transaction.atomic
-def action_create(*, actor: Any, data: dict[str, Any]) -> Action:
+def action_create(*, actor: User | None, data: dict[str, Any]) -> Action:
     data = dict(data)
     source = _auto_slug(Action, data)
     if not data.get("order") and data.get("challenge") is not None:
@@ -144,7 +149,7 @@ def action_create(*, actor: Any, data: dict[str, Any]) -> Action:
 
 
 @transaction.atomic
-def action_update(*, actor: Any, action: Action, data: dict[str, Any]) -> Action:
+def action_update(*, actor: User | None, action: Action, data: dict[str, Any]) -> Action:
     for key in ("status", "progress", "status_date"):
         if key in data:
             raise ValidationError(_("The state of an action changes through progress updates."))
@@ -162,7 +167,7 @@ def action_update(*, actor: Any, action: Action, data: dict[str, Any]) -> Action
 
 
 @transaction.atomic
-def action_delete(*, actor: Any, action: Action) -> None:
+def action_delete(*, actor: User, action: Action) -> None:
     """Only an action without history can go: progress and conclusions are the record."""
     if action.updates.exists() or action.conclusions.exists():
         raise ValidationError(
@@ -181,7 +186,7 @@ def action_delete(*, actor: Any, action: Action) -> None:
     )
 
 
-def initiative_create(*, actor: Any, action: Action, data: dict[str, Any]) -> Initiative:
+def initiative_create(*, actor: User | None, action: Action, data: dict[str, Any]) -> Initiative:
     data = dict(data, action=action)
     if not data.get("order"):
         data["order"] = _next_order(action.initiatives.all())
@@ -194,7 +199,9 @@ def initiative_create(*, actor: Any, action: Action, data: dict[str, Any]) -> In
     )
 
 
-def initiative_update(*, actor: Any, initiative: Initiative, data: dict[str, Any]) -> Initiative:
+def initiative_update(
+    *, actor: User | None, initiative: Initiative, data: dict[str, Any]
+) -> Initiative:
     return instance_update_audited(
         actor=actor,
         instance=initiative,
@@ -205,7 +212,7 @@ def initiative_update(*, actor: Any, initiative: Initiative, data: dict[str, Any
 
 
 @transaction.atomic
-def initiative_delete(*, actor: Any, initiative: Initiative) -> None:
+def initiative_delete(*, actor: User, initiative: Initiative) -> None:
     if initiative.updates.exists():
         raise ValidationError(_("This initiative has progress updates and cannot be removed."))
     instance_delete_audited(
@@ -217,7 +224,7 @@ def initiative_delete(*, actor: Any, initiative: Initiative) -> None:
     )
 
 
-def spearhead_create(*, actor: Any, data: dict[str, Any]) -> Spearhead:
+def spearhead_create(*, actor: User | None, data: dict[str, Any]) -> Spearhead:
     data = dict(data)
     source = _auto_slug(Spearhead, data)
     return instance_create_audited(
@@ -229,7 +236,9 @@ def spearhead_create(*, actor: Any, data: dict[str, Any]) -> Spearhead:
     )
 
 
-def spearhead_update(*, actor: Any, spearhead: Spearhead, data: dict[str, Any]) -> Spearhead:
+def spearhead_update(
+    *, actor: User | None, spearhead: Spearhead, data: dict[str, Any]
+) -> Spearhead:
     result = instance_update_audited(
         actor=actor, instance=spearhead, data=data, action="spearhead.updated"
     )
@@ -239,7 +248,9 @@ def spearhead_update(*, actor: Any, spearhead: Spearhead, data: dict[str, Any]) 
     return result
 
 
-def activity_create(*, actor: Any, spearhead: Spearhead, data: dict[str, Any]) -> SpearheadActivity:
+def activity_create(
+    *, actor: User | None, spearhead: Spearhead, data: dict[str, Any]
+) -> SpearheadActivity:
     data = dict(data, spearhead=spearhead)
     if not data.get("order"):
         data["order"] = _next_order(spearhead.activities.all())
@@ -249,28 +260,28 @@ def activity_create(*, actor: Any, spearhead: Spearhead, data: dict[str, Any]) -
 
 
 def activity_update(
-    *, actor: Any, activity: SpearheadActivity, data: dict[str, Any]
+    *, actor: User | None, activity: SpearheadActivity, data: dict[str, Any]
 ) -> SpearheadActivity:
     return instance_update_audited(
         actor=actor, instance=activity, data=data, action="spearhead_activity.updated"
     )
 
 
-def first_priority_create(*, actor: Any, data: dict[str, Any]) -> FirstPriority:
+def first_priority_create(*, actor: User | None, data: dict[str, Any]) -> FirstPriority:
     return instance_create_audited(
         actor=actor, model=FirstPriority, data=data, action="first_priority.created"
     )
 
 
 def first_priority_update(
-    *, actor: Any, priority: FirstPriority, data: dict[str, Any]
+    *, actor: User | None, priority: FirstPriority, data: dict[str, Any]
 ) -> FirstPriority:
     return instance_update_audited(
         actor=actor, instance=priority, data=data, action="first_priority.updated"
     )
 
 
-def first_priority_delete(*, actor: Any, priority: FirstPriority) -> None:
+def first_priority_delete(*, actor: User, priority: FirstPriority) -> None:
     instance_delete_audited(
         actor=actor,
         instance=priority,
@@ -293,7 +304,7 @@ def _target_kwargs(target: Target) -> dict[str, Target]:
     raise TypeError(f"Progress cannot be tracked on {type(target).__name__}")
 
 
-def _reporting_for(actor: Any, target: Target) -> tuple[Region | None, Organisation | None]:
+def _reporting_for(actor: User, target: Target) -> tuple[Region | None, Organisation | None]:
     """On whose behalf the actor reports: the carrier region they chair, else the carrier
     organisation they represent; nothing for coordinators (shown as "coordination")."""
     roles = roles_of(actor)
@@ -352,7 +363,7 @@ def clean_links(links: list[Any]) -> list[dict[str, str]]:
 @transaction.atomic
 def progress_record(
     *,
-    actor: Any,
+    actor: User,
     target: Target,
     date: datetime.date,
     status: str,
@@ -408,7 +419,7 @@ def _audit_region_for_target(target: Target) -> int | None:
 
 
 @transaction.atomic
-def progress_delete(*, actor: Any, update: ProgressUpdate) -> None:
+def progress_delete(*, actor: User, update: ProgressUpdate) -> None:
     """Remove a wrong update (coordinators); the state falls back to the previous one."""
     target = update.target
     assert target is not None
@@ -431,7 +442,7 @@ def progress_delete(*, actor: Any, update: ProgressUpdate) -> None:
 # --- evaluations -----------------------------------------------------------------------
 
 
-def evaluation_create(*, actor: Any, data: dict[str, Any]) -> Evaluation:
+def evaluation_create(*, actor: User | None, data: dict[str, Any]) -> Evaluation:
     data = dict(data)
     source = _auto_slug(Evaluation, data)
     return instance_create_audited(
@@ -444,7 +455,9 @@ def evaluation_create(*, actor: Any, data: dict[str, Any]) -> Evaluation:
 
 
 @transaction.atomic
-def evaluation_update(*, actor: Any, evaluation: Evaluation, data: dict[str, Any]) -> Evaluation:
+def evaluation_update(
+    *, actor: User | None, evaluation: Evaluation, data: dict[str, Any]
+) -> Evaluation:
     if evaluation.is_frozen and (
         ("date" in data and data["date"] != evaluation.date)
         or ("plan" in data and data["plan"] != evaluation.plan)
@@ -458,7 +471,7 @@ def evaluation_update(*, actor: Any, evaluation: Evaluation, data: dict[str, Any
 
 
 @transaction.atomic
-def evaluation_snapshot_take(*, actor: Any, evaluation: Evaluation) -> Evaluation:
+def evaluation_snapshot_take(*, actor: User, evaluation: Evaluation) -> Evaluation:
     """Freeze the whole plan's state as it was on the evaluation's date. Once only: the
     rows are stored as JSON and never recomputed, whatever is posted afterwards."""
     from .selectors import state_rows
@@ -482,7 +495,7 @@ def evaluation_snapshot_take(*, actor: Any, evaluation: Evaluation) -> Evaluatio
 
 def conclusion_save(
     *,
-    actor: Any,
+    actor: User,
     evaluation: Evaluation,
     data: dict[str, Any],
     conclusion: EvaluationConclusion | None = None,
@@ -506,7 +519,7 @@ def conclusion_save(
     )
 
 
-def conclusion_delete(*, actor: Any, conclusion: EvaluationConclusion) -> None:
+def conclusion_delete(*, actor: User, conclusion: EvaluationConclusion) -> None:
     instance_delete_audited(
         actor=actor,
         instance=conclusion,
@@ -564,7 +577,7 @@ def _manage_url(proposal: ActionProposal) -> str:
 
 
 @transaction.atomic
-def proposal_submit(*, actor: Any, region: Region, data: dict[str, Any]) -> ActionProposal:
+def proposal_submit(*, actor: User, region: Region, data: dict[str, Any]) -> ActionProposal:
     """A chair proposes a new action for their region; the deciders hear of it."""
     proposal = ActionProposal(region=region, proposed_by=actor, status=ProposalStatus.SUBMITTED)
     many = _proposal_set(proposal, data)
@@ -587,7 +600,7 @@ def proposal_submit(*, actor: Any, region: Region, data: dict[str, Any]) -> Acti
 
 @transaction.atomic
 def proposal_update(
-    *, actor: Any, proposal: ActionProposal, data: dict[str, Any]
+    *, actor: User, proposal: ActionProposal, data: dict[str, Any]
 ) -> ActionProposal:
     """The chair edits an open proposal; after "changes requested" this resubmits it."""
     proposal = ActionProposal.objects.select_for_update().get(pk=proposal.pk)
@@ -676,7 +689,7 @@ def _notify_chair(proposal: ActionProposal) -> None:
 
 
 def _proposal_decide(
-    *, actor: Any, proposal: ActionProposal, status: str, message: str
+    *, actor: User, proposal: ActionProposal, status: str, message: str
 ) -> ActionProposal:
     locked = ActionProposal.objects.select_for_update().get(pk=proposal.pk)
     if not locked.is_open:
@@ -699,7 +712,7 @@ def _proposal_decide(
 
 
 @transaction.atomic
-def proposal_approve(*, actor: Any, proposal: ActionProposal, message: str = "") -> Action:
+def proposal_approve(*, actor: User, proposal: ActionProposal, message: str = "") -> Action:
     """Approve: the action joins the plan, marked as regional, with its initiatives."""
     proposal = _proposal_decide(
         actor=actor, proposal=proposal, status=ProposalStatus.APPROVED, message=message
@@ -733,7 +746,7 @@ def proposal_approve(*, actor: Any, proposal: ActionProposal, message: str = "")
 
 @transaction.atomic
 def proposal_request_changes(
-    *, actor: Any, proposal: ActionProposal, message: str
+    *, actor: User, proposal: ActionProposal, message: str
 ) -> ActionProposal:
     if not message.strip():
         raise ValidationError({"message": _("Say what should change.")})
@@ -750,7 +763,7 @@ def proposal_request_changes(
 
 
 @transaction.atomic
-def proposal_decline(*, actor: Any, proposal: ActionProposal, reason: str) -> ActionProposal:
+def proposal_decline(*, actor: User, proposal: ActionProposal, reason: str) -> ActionProposal:
     if not reason.strip():
         raise ValidationError({"message": _("Give the reason for declining.")})
     proposal = _proposal_decide(
@@ -765,7 +778,7 @@ def proposal_decline(*, actor: Any, proposal: ActionProposal, reason: str) -> Ac
 
 @transaction.atomic
 def organisation_ensure(
-    *, actor: Any, name: str, type: str, is_stakeholder: bool = False, website: str = ""
+    *, actor: User | None, name: str, type: str, is_stakeholder: bool = False, website: str = ""
 ) -> Organisation:
     """The organisation with this name (compared by normalised name), created if missing."""
     existing = Organisation.objects.filter(normalised_name=normalise_name(name)).first()

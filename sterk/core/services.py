@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import IntegrityError, models, transaction
 
 from .audit import audit_record, diff, snapshot
 from .slugs import SlugSource, save_with_unique_slug
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser
 
 M = TypeVar("M", bound=models.Model)
 
@@ -40,7 +43,7 @@ def _save(instance: models.Model, slug_source: SlugSource | None = None) -> None
 @transaction.atomic
 def instance_create_audited(
     *,
-    actor: Any,
+    actor: AbstractUser | None,
     model: type[M],
     data: dict[str, Any],
     action: str,
@@ -69,7 +72,12 @@ def instance_create_audited(
 
 @transaction.atomic
 def instance_update_audited(
-    *, actor: Any, instance: M, data: dict[str, Any], action: str, region_id: int | None = None
+    *,
+    actor: AbstractUser | None,
+    instance: M,
+    data: dict[str, Any],
+    action: str,
+    region_id: int | None = None,
 ) -> M:
     """Set the given fields, validate, save, and record before/after of what changed."""
     fields = list(data)
@@ -89,7 +97,12 @@ def instance_update_audited(
 
 @transaction.atomic
 def instance_delete_audited(
-    *, actor: Any, instance: models.Model, action: str, fields: list[str], region_id: int | None
+    *,
+    actor: AbstractUser | None,
+    instance: models.Model,
+    action: str,
+    fields: list[str],
+    region_id: int | None,
 ) -> None:
     audit_record(
         actor=actor,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -50,6 +50,9 @@ from .models import (
     Session,
     Visibility,
 )
+
+if TYPE_CHECKING:
+    from sterk.accounts.models import User
 
 CONFIRM_SALT = "sterk.events.confirm"
 REGISTRATION_SALT = "sterk.events.registration"
@@ -195,7 +198,7 @@ def _calendar_state(event: Event) -> tuple[Any, ...]:
 
 
 @transaction.atomic
-def event_create(*, actor: Any, data: dict[str, Any]) -> Event:
+def event_create(*, actor: User | None, data: dict[str, Any]) -> Event:
     data = dict(data)
     source = None
     if not data.get("slug"):
@@ -214,7 +217,7 @@ def event_create(*, actor: Any, data: dict[str, Any]) -> Event:
 
 
 @transaction.atomic
-def event_update(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
+def event_update(*, actor: User | None, event: Event, data: dict[str, Any]) -> Event:
     locked = Event.objects.select_for_update().get(pk=event.pk)
     before = _calendar_state(locked)
     old_capacity = locked.capacity
@@ -230,7 +233,7 @@ def event_update(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
 
 
 def _set_status(
-    *, actor: Any, event: Event, status: str, extra: dict[str, Any] | None = None
+    *, actor: User | None, event: Event, status: str, extra: dict[str, Any] | None = None
 ) -> Event:
     locked = Event.objects.select_for_update().get(pk=event.pk)
     before = locked.status
@@ -254,14 +257,14 @@ def _set_status(
 
 
 @transaction.atomic
-def event_publish(*, actor: Any, event: Event) -> Event:
+def event_publish(*, actor: User | None, event: Event) -> Event:
     if event.status != EventStatus.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
     return _set_status(actor=actor, event=event, status=EventStatus.PUBLISHED)
 
 
 @transaction.atomic
-def event_cancel(*, actor: Any, event: Event, reason: str = "") -> Event:
+def event_cancel(*, actor: User, event: Event, reason: str = "") -> Event:
     if event.status == EventStatus.CANCELLED:
         raise ValidationError(_("This event was cancelled already."))
     locked = _set_status(
@@ -275,7 +278,7 @@ def event_cancel(*, actor: Any, event: Event, reason: str = "") -> Event:
 
 @transaction.atomic
 def event_report(
-    *, actor: Any, event: Event, data: dict[str, Any], mark_held: bool = True
+    *, actor: User, event: Event, data: dict[str, Any], mark_held: bool = True
 ) -> Event:
     """After the event: recording, report/minutes, attendance. Mails registrants and
     wait-listers once when a recording is first put online."""
@@ -294,7 +297,7 @@ def event_report(
 
 
 @transaction.atomic
-def event_delete(*, actor: Any, event: Event) -> None:
+def event_delete(*, actor: User, event: Event) -> None:
     if event.status != EventStatus.DRAFT or event.registrations.exists():
         raise ValidationError(
             _("Only a draft without registrations can be deleted; cancel it instead.")
@@ -311,7 +314,9 @@ def event_delete(*, actor: Any, event: Event) -> None:
 # --- series, sessions, questions -----------------------------------------------------------
 
 
-def series_save(*, actor: Any, data: dict[str, Any], series: Series | None = None) -> Series:
+def series_save(
+    *, actor: User | None, data: dict[str, Any], series: Series | None = None
+) -> Series:
     if series is None:
         data = dict(data)
         source = None
@@ -325,7 +330,7 @@ def series_save(*, actor: Any, data: dict[str, Any], series: Series | None = Non
 
 
 def session_save(
-    *, actor: Any, event: Event, data: dict[str, Any], session: Session | None = None
+    *, actor: User | None, event: Event, data: dict[str, Any], session: Session | None = None
 ) -> Session:
     if session is None:
         return instance_create_audited(
@@ -344,7 +349,7 @@ def session_save(
     )
 
 
-def session_delete(*, actor: Any, session: Session) -> None:
+def session_delete(*, actor: User, session: Session) -> None:
     instance_delete_audited(
         actor=actor,
         instance=session,
@@ -355,7 +360,7 @@ def session_delete(*, actor: Any, session: Session) -> None:
 
 
 def question_save(
-    *, actor: Any, event: Event, data: dict[str, Any], question: Question | None = None
+    *, actor: User | None, event: Event, data: dict[str, Any], question: Question | None = None
 ) -> Question:
     if question is None:
         order = (event.questions.aggregate(m=Max("order"))["m"] or 0) + 1
@@ -375,7 +380,7 @@ def question_save(
     )
 
 
-def question_delete(*, actor: Any, question: Question) -> None:
+def question_delete(*, actor: User, question: Question) -> None:
     instance_delete_audited(
         actor=actor,
         instance=question,
@@ -607,7 +612,7 @@ def registration_confirm_email(
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration, actor: Any = None) -> Registration:
+def registration_cancel(*, registration: Registration, actor: User | None = None) -> Registration:
     """Cancel (by the person through their link, or by an organiser): the freed seat goes to
     the next person on the waiting list at once."""
     event = _lock(registration.event)
@@ -757,7 +762,9 @@ def _accept_offer(
 
 
 @transaction.atomic
-def registration_check_in(*, actor: Any, registration: Registration, present: bool) -> Registration:
+def registration_check_in(
+    *, actor: User, registration: Registration, present: bool
+) -> Registration:
     registration.checked_in_at = timezone.now() if present else None
     registration.save(update_fields=["checked_in_at"])
     audit_record(
@@ -771,7 +778,7 @@ def registration_check_in(*, actor: Any, registration: Registration, present: bo
 
 @transaction.atomic
 def event_message_send(
-    *, actor: Any, event: Event, subject: str, body: str, include_waiting: bool = False
+    *, actor: User, event: Event, subject: str, body: str, include_waiting: bool = False
 ) -> EventMessage:
     if not subject.strip() or not body.strip():
         raise ValidationError(_("Write a subject and a message."))

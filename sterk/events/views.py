@@ -186,7 +186,10 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
         action = request.POST.get("action")
         try:
             if action == "cancel":
-                services.registration_cancel(registration=registration, actor=request.user)
+                services.registration_cancel(
+                    registration=registration,
+                    actor=request.user if request.user.is_authenticated else None,
+                )
                 messages.success(
                     request, _("Your registration is cancelled. Your seat goes to the next person.")
                 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -34,7 +34,10 @@ from .models import (
     normalise_name,
 )
 
-User = get_user_model()
+if TYPE_CHECKING:
+    from sterk.accounts.models import User
+else:
+    User = get_user_model()
 
 
 # --- memberships -----------------------------------------------------------------------
@@ -91,7 +94,7 @@ def organisation_propose(*, user: Any, name: str) -> Organisation:
 @transaction.atomic
 def role_assign(
     *,
-    actor: Any,
+    actor: User | None,
     user: Any,
     role: str,
     region: Region | None = None,
@@ -129,7 +132,7 @@ def role_assign(
 
 
 @transaction.atomic
-def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
+def role_revoke(*, actor: User, assignment: RoleAssignment) -> None:
     audit_record(
         actor=actor,
         action="role.revoked",
@@ -211,7 +214,7 @@ def contact_request_submit(
 
 @transaction.atomic
 def contact_request_update(
-    *, actor: Any, contact_request: ContactRequest, status: str, note: str
+    *, actor: User | None, contact_request: ContactRequest, status: str, note: str
 ) -> ContactRequest:
     before = snapshot(contact_request, ["status", "note"])
     contact_request.status = status
@@ -253,7 +256,7 @@ class ImportResult:
 
 
 @transaction.atomic
-def members_import(*, actor: Any, region: Region, rows: list[ImportRow]) -> ImportResult:
+def members_import(*, actor: User, region: Region, rows: list[ImportRow]) -> ImportResult:
     """Create the people and memberships of a checked import, all or nothing."""
     if any(row.errors for row in rows):
         raise ValidationError(_("The file still has errors; nothing was imported."))
@@ -357,7 +360,7 @@ def _locked(instance: Any) -> Any:
 
 
 @transaction.atomic
-def region_update(*, actor: Any, region: Region, data: dict[str, Any]) -> Region:
+def region_update(*, actor: User, region: Region, data: dict[str, Any]) -> Region:
     """Edit the texts of a region's public page (in nl, fr and en) and its contact address."""
     from sterk.core.services import instance_update_audited
 
@@ -371,7 +374,7 @@ def region_update(*, actor: Any, region: Region, data: dict[str, Any]) -> Region
 
 
 @transaction.atomic
-def region_priority_create(*, actor: Any, region: Region, data: dict[str, Any]) -> Any:
+def region_priority_create(*, actor: User, region: Region, data: dict[str, Any]) -> Any:
     from sterk.core.services import instance_create_audited
 
     from .models import RegionPriority
@@ -386,7 +389,7 @@ def region_priority_create(*, actor: Any, region: Region, data: dict[str, Any]) 
 
 
 @transaction.atomic
-def region_priority_update(*, actor: Any, priority: Any, data: dict[str, Any]) -> Any:
+def region_priority_update(*, actor: User, priority: Any, data: dict[str, Any]) -> Any:
     from sterk.core.services import instance_update_audited
 
     return instance_update_audited(
@@ -399,7 +402,7 @@ def region_priority_update(*, actor: Any, priority: Any, data: dict[str, Any]) -
 
 
 @transaction.atomic
-def region_priority_delete(*, actor: Any, priority: Any) -> None:
+def region_priority_delete(*, actor: User, priority: Any) -> None:
     from sterk.core.services import instance_delete_audited
 
     instance_delete_audited(
@@ -431,7 +434,7 @@ def _check_subregion_slug(region: Region, slug: str, exclude_pk: int | None = No
 
 
 @transaction.atomic
-def subregion_create(*, actor: Any, region: Region, data: dict[str, Any]) -> SubRegion:
+def subregion_create(*, actor: User, region: Region, data: dict[str, Any]) -> SubRegion:
     from sterk.core.services import instance_create_audited
 
     data = _only(data, SUBREGION_FIELDS)
@@ -448,7 +451,7 @@ def subregion_create(*, actor: Any, region: Region, data: dict[str, Any]) -> Sub
 
 
 @transaction.atomic
-def subregion_update(*, actor: Any, subregion: SubRegion, data: dict[str, Any]) -> SubRegion:
+def subregion_update(*, actor: User, subregion: SubRegion, data: dict[str, Any]) -> SubRegion:
     from sterk.core.services import instance_update_audited
 
     data = _only(data, SUBREGION_FIELDS)
@@ -466,7 +469,7 @@ def subregion_update(*, actor: Any, subregion: SubRegion, data: dict[str, Any]) 
 
 
 @transaction.atomic
-def subregion_delete(*, actor: Any, subregion: SubRegion) -> None:
+def subregion_delete(*, actor: User, subregion: SubRegion) -> None:
     """Members of the sub-region stay members of the region (their sub-region is cleared)."""
     from sterk.core.services import instance_delete_audited
 
@@ -480,7 +483,7 @@ def subregion_delete(*, actor: Any, subregion: SubRegion) -> None:
 
 
 @transaction.atomic
-def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
+def organisation_create(*, actor: User | None, data: dict[str, Any]) -> Organisation:
     """A coordinator adds an organisation; it is approved at once."""
     from sterk.core.services import instance_create_audited
 
@@ -494,7 +497,7 @@ def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
 
 @transaction.atomic
 def organisation_update(
-    *, actor: Any, organisation: Organisation, data: dict[str, Any]
+    *, actor: User, organisation: Organisation, data: dict[str, Any]
 ) -> Organisation:
     from sterk.core.services import instance_update_audited
 
@@ -507,7 +510,7 @@ def organisation_update(
 
 
 @transaction.atomic
-def organisation_approve(*, actor: Any, organisation: Organisation) -> Organisation:
+def organisation_approve(*, actor: User, organisation: Organisation) -> Organisation:
     """Approve an organisation a member proposed (idempotent)."""
     from sterk.core.services import instance_update_audited
 
@@ -520,7 +523,7 @@ def organisation_approve(*, actor: Any, organisation: Organisation) -> Organisat
 
 
 @transaction.atomic
-def members_export_record(*, actor: Any, region: Region, count: int, file_format: str) -> None:
+def members_export_record(*, actor: User, region: Region, count: int, file_format: str) -> None:
     """Exports carry personal data: every one is written to the audit trail."""
     audit_record(
         actor=actor,
@@ -532,7 +535,7 @@ def members_export_record(*, actor: Any, region: Region, count: int, file_format
 
 
 @transaction.atomic
-def role_revoke_checked(*, actor: Any, assignment: RoleAssignment) -> None:
+def role_revoke_checked(*, actor: User, assignment: RoleAssignment) -> None:
     """Revoke a role, but never the platform's last coordinator role (nobody could then
     assign roles any more). The coordinator rows are locked, so two coordinators revoking
     each other at the same moment cannot both succeed."""

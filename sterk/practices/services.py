@@ -7,7 +7,7 @@ the practice's region) and mailed after commit through sterk.core.mail (send-onc
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -37,6 +37,9 @@ from .models import (
     SearchWord,
     Status,
 )
+
+if TYPE_CHECKING:
+    from sterk.accounts.models import User
 
 RESERVED_SLUGS = {"delen", "mijn", "nieuw", "zoeken"}
 CONFIRM_SALT = "sterk.practices.confirm"
@@ -281,7 +284,9 @@ def _record_consents(
         consents_withdraw_where(user=person, kind=ConsentKind.PRACTICE_CONTACT, obj=practice)
 
 
-def _audit(actor: Any, action: str, practice: Practice, changes: dict[str, Any] | None = None):
+def _audit(
+    actor: User | None, action: str, practice: Practice, changes: dict[str, Any] | None = None
+):
     audit_record(
         actor=actor,
         action=action,
@@ -294,7 +299,7 @@ def _audit(actor: Any, action: str, practice: Practice, changes: dict[str, Any] 
 @transaction.atomic
 def practice_create(
     *,
-    actor: Any,
+    actor: User | None,
     data: dict[str, Any],
     links: list[dict[str, Any]] | None = None,
     new_images: list[dict[str, Any]] | None = None,
@@ -313,7 +318,7 @@ def practice_create(
 @transaction.atomic
 def practice_update_by_submitter(
     *,
-    actor: Any,
+    actor: User,
     practice: Practice,
     data: dict[str, Any],
     links: list[dict[str, Any]] | None = None,
@@ -347,7 +352,7 @@ def _transition(
 
 
 @transaction.atomic
-def practice_submit(*, actor: Any, practice: Practice) -> Practice:
+def practice_submit(*, actor: User | None, practice: Practice) -> Practice:
     """Draft (or changes requested) -> submitted; the moderators hear of it."""
     practice, before = _transition(
         practice,
@@ -367,7 +372,7 @@ def practice_submit(*, actor: Any, practice: Practice) -> Practice:
 
 
 @transaction.atomic
-def practice_start_review(*, actor: Any, practice: Practice) -> Practice:
+def practice_start_review(*, actor: User | None, practice: Practice) -> Practice:
     practice, before = _transition(
         practice,
         allowed=(Status.SUBMITTED,),
@@ -382,7 +387,7 @@ def practice_start_review(*, actor: Any, practice: Practice) -> Practice:
 
 
 @transaction.atomic
-def practice_request_changes(*, actor: Any, practice: Practice, comment: str) -> Practice:
+def practice_request_changes(*, actor: User | None, practice: Practice, comment: str) -> Practice:
     if not comment.strip():
         raise ValidationError({"message": _("Say what should change.")})
     practice, before = _transition(
@@ -406,7 +411,7 @@ def practice_request_changes(*, actor: Any, practice: Practice, comment: str) ->
 
 @transaction.atomic
 def practice_publish(
-    *, actor: Any, practice: Practice, published_at: datetime.datetime | None = None
+    *, actor: User | None, practice: Practice, published_at: datetime.datetime | None = None
 ) -> Practice:
     practice, before = _transition(
         practice,
@@ -427,7 +432,7 @@ def practice_publish(
 
 
 @transaction.atomic
-def practice_decline(*, actor: Any, practice: Practice, reason: str) -> Practice:
+def practice_decline(*, actor: User | None, practice: Practice, reason: str) -> Practice:
     if not reason.strip():
         raise ValidationError({"message": _("Give the reason for declining.")})
     practice, before = _transition(
@@ -450,7 +455,7 @@ def practice_decline(*, actor: Any, practice: Practice, reason: str) -> Practice
 
 
 @transaction.atomic
-def practice_archive(*, actor: Any, practice: Practice) -> Practice:
+def practice_archive(*, actor: User, practice: Practice) -> Practice:
     practice, before = _transition(
         practice,
         allowed=(Status.PUBLISHED,),
@@ -468,7 +473,7 @@ def practice_archive(*, actor: Any, practice: Practice) -> Practice:
 @transaction.atomic
 def practice_update(
     *,
-    actor: Any,
+    actor: User | None,
     practice: Practice,
     data: dict[str, Any],
     links: list[dict[str, Any]] | None = None,
@@ -538,7 +543,7 @@ def _set_call(call: Call, data: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def call_create(*, actor: Any, data: dict[str, Any]) -> Call:
+def call_create(*, actor: User | None, data: dict[str, Any]) -> Call:
     call = Call(created_by=actor if getattr(actor, "is_authenticated", False) else None)
     _set_call(call, data)
     source = None
@@ -562,7 +567,7 @@ def call_create(*, actor: Any, data: dict[str, Any]) -> Call:
 
 
 @transaction.atomic
-def call_update(*, actor: Any, call: Call, data: dict[str, Any]) -> Call:
+def call_update(*, actor: User, call: Call, data: dict[str, Any]) -> Call:
     fields = [k for k in CALL_FIELDS if k in data]
     before = snapshot(call, fields)
     _set_call(call, data)
@@ -774,7 +779,7 @@ def _notify_submitter(practice: Practice, event: str) -> None:
 
 
 @transaction.atomic
-def organisation_ensure(*, actor: Any, name: str, **fields: Any) -> Organisation:
+def organisation_ensure(*, actor: User | None, name: str, **fields: Any) -> Organisation:
     existing = Organisation.objects.filter(normalised_name=normalise_name(name)).first()
     if existing is not None:
         return existing

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from sterk.accounts.types import AuthenticatedRequest
 from sterk.core.forms import apply_errors
 from sterk.core.once import once_per_token
 from sterk.core.ratelimit import client_ip, rate_limited
@@ -96,7 +97,7 @@ def _formsets(request: HttpRequest, practice: Practice | None = None) -> tuple[A
 
 @login_required
 @once_per_token
-def practice_create(request: HttpRequest) -> HttpResponse:
+def practice_create(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("practices.submit_practice"):
         raise PermissionDenied
     form = PracticeForm(request.POST or None)
@@ -138,7 +139,7 @@ def my_practices(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_practice(request: HttpRequest, pk: int) -> HttpResponse:
+def my_practice(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     practice = get_object_or_404(
         Practice.objects.select_related("call", "region").prefetch_related("links", "images"), pk=pk
     )
