@@ -13,6 +13,7 @@ from django.utils import timezone
 from sterk.core.audit import audit_record
 
 from .models import Consent, User
+from .types import ProfileData
 
 PENDING_JOIN_SESSION_KEY = "sterk_pending_join"
 
@@ -35,7 +36,7 @@ def pending_join_apply(*, request: HttpRequest, user: User) -> None:
 
 
 @transaction.atomic
-def profile_update(*, user: User, data: dict[str, Any], proposed_organisation: str = "") -> Any:
+def profile_update(*, user: User, data: ProfileData, proposed_organisation: str = "") -> Any:
     from sterk.core.personal_data import ConsentKind
     from sterk.network.services import organisation_propose
 

@@ -1,10 +1,15 @@
-"""Types for code that knows who is signed in."""
+"""Types for code that knows who is signed in, and the `data` the account services take."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypedDict
 
 from django.http import HttpRequest
 
 from .models import User
+
+if TYPE_CHECKING:
+    from sterk.network.models import Organisation
 
 
 class AuthenticatedRequest(HttpRequest):
@@ -15,3 +20,17 @@ class AuthenticatedRequest(HttpRequest):
     """
 
     user: User
+
+
+class ProfileData(TypedDict, total=False):
+    """The `data` for a person's profile (a form's cleaned_data)."""
+
+    first_name: str
+    last_name: str
+    organisation: Organisation | None
+    job_title: str
+    sector: str
+    language: str
+    wants_active_role: bool
+    leads_local_consultation: bool
+    directory_visible: bool

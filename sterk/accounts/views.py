@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -17,7 +19,7 @@ from sterk.practices.selectors import submissions_of
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
 from .selectors import consents_of
-from .types import AuthenticatedRequest
+from .types import AuthenticatedRequest, ProfileData
 
 
 @login_required
@@ -41,7 +43,10 @@ def my_page(request: HttpRequest) -> HttpResponse:
 def profile_edit(request: AuthenticatedRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "proposed_organisation"}
+        data = cast(
+            ProfileData,
+            {k: v for k, v in form.cleaned_data.items() if k != "proposed_organisation"},
+        )
         try:
             services.profile_update(
                 user=request.user,

@@ -6,6 +6,7 @@ with the region the change belongs to."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -46,11 +47,24 @@ from .models import (
     Status,
 )
 from .rules import carriers_of
+from .types import (
+    ActionData,
+    ActivityData,
+    ChallengeData,
+    ConclusionData,
+    EvaluationData,
+    FirstPriorityData,
+    InitiativeData,
+    PlanData,
+    ProposalData,
+    SpearheadData,
+)
 
 if TYPE_CHECKING:
     from sterk.accounts.models import User
 
 Target = Action | Initiative | SpearheadActivity
+_Sluggable = ChallengeData | ActionData | SpearheadData | EvaluationData
 
 
 def unique_slug(model: type[Model], text: str, *, exclude_pk: int | None = None) -> str:
@@ -58,7 +72,7 @@ def unique_slug(model: type[Model], text: str, *, exclude_pk: int | None = None)
     return slugs.unique_slug(model, SlugSource(text), exclude_pk=exclude_pk)
 
 
-def _auto_slug(model: type[Model], data: dict[str, Any]) -> SlugSource | None:
+def _auto_slug(model: type[Model], data: _Sluggable) -> SlugSource | None:
     """Derive the slug from the Dutch title when none was given; the source lets the save
     pick the next free slug if a concurrent create takes this one."""
     if data.get("slug"):
@@ -83,14 +97,14 @@ def _region_of(obj: Model) -> int | None:
 
 
 @transaction.atomic
-def plan_create(*, actor: User | None, data: dict[str, Any]) -> Plan:
+def plan_create(*, actor: User | None, data: PlanData) -> Plan:
     if data.get("is_current"):
         _plans_unset_current(actor=actor)
     return instance_create_audited(actor=actor, model=Plan, data=data, action="plan.created")
 
 
 @transaction.atomic
-def plan_update(*, actor: User | None, plan: Plan, data: dict[str, Any]) -> Plan:
+def plan_update(*, actor: User | None, plan: Plan, data: PlanData) -> Plan:
     if data.get("is_current") and not plan.is_current:
         _plans_unset_current(actor=actor, keep=plan)
     return instance_update_audited(actor=actor, instance=plan, data=data, action="plan.updated")
@@ -107,8 +121,8 @@ def _plans_unset_current(*, actor: User | None, keep: Plan | None = None) -> Non
         )
 
 
-def challenge_create(*, actor: User | None, data: dict[str, Any]) -> Challenge:
-    data = dict(data)
+def challenge_create(*, actor: User | None, data: ChallengeData) -> Challenge:
+    data = data.copy()
     source = _auto_slug(Challenge, data)
     return instance_create_audited(
         actor=actor,
@@ -119,9 +133,7 @@ def challenge_create(*, actor: User | None, data: dict[str, Any]) -> Challenge:
     )
 
 
-def challenge_update(
-    *, actor: User | None, challenge: Challenge, data: dict[str, Any]
-) -> Challenge:
+def challenge_update(*, actor: User | None, challenge: Challenge, data: ChallengeData) -> Challenge:
     return instance_update_audited(
         actor=actor, instance=challenge, data=data, action="challenge.updated"
     )
@@ -132,8 +144,8 @@ def _next_order(qs: Any) -> int:
 
 
 @transaction.atomic
-def action_create(*, actor: User | None, data: dict[str, Any]) -> Action:
-    data = dict(data)
+def action_create(*, actor: User | None, data: ActionData) -> Action:
+    data = data.copy()
     source = _auto_slug(Action, data)
     if not data.get("order") and data.get("challenge") is not None:
         data["order"] = _next_order(Action.objects.filter(challenge=data["challenge"]))
@@ -149,7 +161,7 @@ def action_create(*, actor: User | None, data: dict[str, Any]) -> Action:
 
 
 @transaction.atomic
-def action_update(*, actor: User | None, action: Action, data: dict[str, Any]) -> Action:
+def action_update(*, actor: User | None, action: Action, data: ActionData) -> Action:
     for key in ("status", "progress", "status_date"):
         if key in data:
             raise ValidationError(_("The state of an action changes through progress updates."))
@@ -186,21 +198,21 @@ def action_delete(*, actor: User, action: Action) -> None:
     )
 
 
-def initiative_create(*, actor: User | None, action: Action, data: dict[str, Any]) -> Initiative:
-    data = dict(data, action=action)
-    if not data.get("order"):
-        data["order"] = _next_order(action.initiatives.all())
+def initiative_create(*, actor: User | None, action: Action, data: InitiativeData) -> Initiative:
+    values: dict[str, Any] = dict(data, action=action)
+    if not values.get("order"):
+        values["order"] = _next_order(action.initiatives.all())
     return instance_create_audited(
         actor=actor,
         model=Initiative,
-        data=data,
+        data=values,
         action="initiative.created",
         region_id=action.origin_region_id,
     )
 
 
 def initiative_update(
-    *, actor: User | None, initiative: Initiative, data: dict[str, Any]
+    *, actor: User | None, initiative: Initiative, data: InitiativeData
 ) -> Initiative:
     return instance_update_audited(
         actor=actor,
@@ -224,8 +236,8 @@ def initiative_delete(*, actor: User, initiative: Initiative) -> None:
     )
 
 
-def spearhead_create(*, actor: User | None, data: dict[str, Any]) -> Spearhead:
-    data = dict(data)
+def spearhead_create(*, actor: User | None, data: SpearheadData) -> Spearhead:
+    data = data.copy()
     source = _auto_slug(Spearhead, data)
     return instance_create_audited(
         actor=actor,
@@ -236,9 +248,7 @@ def spearhead_create(*, actor: User | None, data: dict[str, Any]) -> Spearhead:
     )
 
 
-def spearhead_update(
-    *, actor: User | None, spearhead: Spearhead, data: dict[str, Any]
-) -> Spearhead:
+def spearhead_update(*, actor: User | None, spearhead: Spearhead, data: SpearheadData) -> Spearhead:
     result = instance_update_audited(
         actor=actor, instance=spearhead, data=data, action="spearhead.updated"
     )
@@ -249,32 +259,32 @@ def spearhead_update(
 
 
 def activity_create(
-    *, actor: User | None, spearhead: Spearhead, data: dict[str, Any]
+    *, actor: User | None, spearhead: Spearhead, data: ActivityData
 ) -> SpearheadActivity:
-    data = dict(data, spearhead=spearhead)
-    if not data.get("order"):
-        data["order"] = _next_order(spearhead.activities.all())
+    values: dict[str, Any] = dict(data, spearhead=spearhead)
+    if not values.get("order"):
+        values["order"] = _next_order(spearhead.activities.all())
     return instance_create_audited(
-        actor=actor, model=SpearheadActivity, data=data, action="spearhead_activity.created"
+        actor=actor, model=SpearheadActivity, data=values, action="spearhead_activity.created"
     )
 
 
 def activity_update(
-    *, actor: User | None, activity: SpearheadActivity, data: dict[str, Any]
+    *, actor: User | None, activity: SpearheadActivity, data: ActivityData
 ) -> SpearheadActivity:
     return instance_update_audited(
         actor=actor, instance=activity, data=data, action="spearhead_activity.updated"
     )
 
 
-def first_priority_create(*, actor: User | None, data: dict[str, Any]) -> FirstPriority:
+def first_priority_create(*, actor: User | None, data: FirstPriorityData) -> FirstPriority:
     return instance_create_audited(
         actor=actor, model=FirstPriority, data=data, action="first_priority.created"
     )
 
 
 def first_priority_update(
-    *, actor: User | None, priority: FirstPriority, data: dict[str, Any]
+    *, actor: User | None, priority: FirstPriority, data: FirstPriorityData
 ) -> FirstPriority:
     return instance_update_audited(
         actor=actor, instance=priority, data=data, action="first_priority.updated"
@@ -442,8 +452,8 @@ def progress_delete(*, actor: User, update: ProgressUpdate) -> None:
 # --- evaluations -----------------------------------------------------------------------
 
 
-def evaluation_create(*, actor: User | None, data: dict[str, Any]) -> Evaluation:
-    data = dict(data)
+def evaluation_create(*, actor: User | None, data: EvaluationData) -> Evaluation:
+    data = data.copy()
     source = _auto_slug(Evaluation, data)
     return instance_create_audited(
         actor=actor,
@@ -456,7 +466,7 @@ def evaluation_create(*, actor: User | None, data: dict[str, Any]) -> Evaluation
 
 @transaction.atomic
 def evaluation_update(
-    *, actor: User | None, evaluation: Evaluation, data: dict[str, Any]
+    *, actor: User | None, evaluation: Evaluation, data: EvaluationData
 ) -> Evaluation:
     if evaluation.is_frozen and (
         ("date" in data and data["date"] != evaluation.date)
@@ -497,14 +507,14 @@ def conclusion_save(
     *,
     actor: User,
     evaluation: Evaluation,
-    data: dict[str, Any],
+    data: ConclusionData,
     conclusion: EvaluationConclusion | None = None,
 ) -> EvaluationConclusion:
     subjects = [k for k in ("challenge", "action", "spearhead") if data.get(k) is not None]
     if conclusion is None:
         if len(subjects) != 1:
             raise ValidationError(_("Choose exactly one challenge, action or spearhead."))
-        subject = data[subjects[0]]
+        subject = data[subjects[0]]  # type: ignore[literal-required]  # one of the three keys
         plan_id = subject.challenge.plan_id if isinstance(subject, Action) else subject.plan_id
         if plan_id != evaluation.plan_id:
             raise ValidationError(_("This belongs to another plan than the evaluation."))
@@ -549,7 +559,7 @@ def _proposal_validate(proposal: ActionProposal) -> None:
         raise ValidationError({"challenge": _("Propose actions for the current plan only.")})
 
 
-def _proposal_set(proposal: ActionProposal, data: dict[str, Any]) -> dict[str, Any]:
+def _proposal_set(proposal: ActionProposal, data: Mapping[str, Any]) -> dict[str, Any]:
     many = {}
     for key in PROPOSAL_FIELDS:
         if key not in data:
@@ -577,7 +587,7 @@ def _manage_url(proposal: ActionProposal) -> str:
 
 
 @transaction.atomic
-def proposal_submit(*, actor: User, region: Region, data: dict[str, Any]) -> ActionProposal:
+def proposal_submit(*, actor: User, region: Region, data: ProposalData) -> ActionProposal:
     """A chair proposes a new action for their region; the deciders hear of it."""
     proposal = ActionProposal(region=region, proposed_by=actor, status=ProposalStatus.SUBMITTED)
     many = _proposal_set(proposal, data)
@@ -599,9 +609,7 @@ def proposal_submit(*, actor: User, region: Region, data: dict[str, Any]) -> Act
 
 
 @transaction.atomic
-def proposal_update(
-    *, actor: User, proposal: ActionProposal, data: dict[str, Any]
-) -> ActionProposal:
+def proposal_update(*, actor: User, proposal: ActionProposal, data: ProposalData) -> ActionProposal:
     """The chair edits an open proposal; after "changes requested" this resubmits it."""
     proposal = ActionProposal.objects.select_for_update().get(pk=proposal.pk)
     if not proposal.is_open:

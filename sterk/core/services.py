@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import IntegrityError, models, transaction
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=models.Model)
 
 
-def _split(data: dict[str, Any], instance: models.Model) -> tuple[dict[str, Any], dict[str, Any]]:
+def _split(
+    data: Mapping[str, Any], instance: models.Model
+) -> tuple[dict[str, Any], dict[str, Any]]:
     many = {f.name for f in instance._meta.many_to_many}
     return (
         {k: v for k, v in data.items() if k not in many},
@@ -45,7 +48,7 @@ def instance_create_audited(
     *,
     actor: AbstractUser | None,
     model: type[M],
-    data: dict[str, Any],
+    data: Mapping[str, Any],
     action: str,
     region_id: int | None = None,
     slug_source: SlugSource | None = None,
@@ -75,7 +78,7 @@ def instance_update_audited(
     *,
     actor: AbstractUser | None,
     instance: M,
-    data: dict[str, Any],
+    data: Mapping[str, Any],
     action: str,
     region_id: int | None = None,
 ) -> M:

@@ -50,6 +50,7 @@ from .models import (
     Session,
     Visibility,
 )
+from .types import EventData, EventReportData, QuestionData, SeriesData, SessionData
 
 if TYPE_CHECKING:
     from sterk.accounts.models import User
@@ -198,8 +199,8 @@ def _calendar_state(event: Event) -> tuple[Any, ...]:
 
 
 @transaction.atomic
-def event_create(*, actor: User | None, data: dict[str, Any]) -> Event:
-    data = dict(data)
+def event_create(*, actor: User | None, data: EventData) -> Event:
+    data = data.copy()
     source = None
     if not data.get("slug"):
         source = _event_slug_source(data.get("title_nl") or data.get("title") or "")
@@ -217,7 +218,7 @@ def event_create(*, actor: User | None, data: dict[str, Any]) -> Event:
 
 
 @transaction.atomic
-def event_update(*, actor: User | None, event: Event, data: dict[str, Any]) -> Event:
+def event_update(*, actor: User | None, event: Event, data: EventData) -> Event:
     locked = Event.objects.select_for_update().get(pk=event.pk)
     before = _calendar_state(locked)
     old_capacity = locked.capacity
@@ -278,7 +279,7 @@ def event_cancel(*, actor: User, event: Event, reason: str = "") -> Event:
 
 @transaction.atomic
 def event_report(
-    *, actor: User, event: Event, data: dict[str, Any], mark_held: bool = True
+    *, actor: User, event: Event, data: EventReportData, mark_held: bool = True
 ) -> Event:
     """After the event: recording, report/minutes, attendance. Mails registrants and
     wait-listers once when a recording is first put online."""
@@ -314,11 +315,9 @@ def event_delete(*, actor: User, event: Event) -> None:
 # --- series, sessions, questions -----------------------------------------------------------
 
 
-def series_save(
-    *, actor: User | None, data: dict[str, Any], series: Series | None = None
-) -> Series:
+def series_save(*, actor: User | None, data: SeriesData, series: Series | None = None) -> Series:
     if series is None:
-        data = dict(data)
+        data = data.copy()
         source = None
         if not data.get("slug"):
             source = SlugSource(data.get("title_nl") or "", fallback="reeks")
@@ -330,7 +329,7 @@ def series_save(
 
 
 def session_save(
-    *, actor: User | None, event: Event, data: dict[str, Any], session: Session | None = None
+    *, actor: User | None, event: Event, data: SessionData, session: Session | None = None
 ) -> Session:
     if session is None:
         return instance_create_audited(
@@ -360,7 +359,7 @@ def session_delete(*, actor: User, session: Session) -> None:
 
 
 def question_save(
-    *, actor: User | None, event: Event, data: dict[str, Any], question: Question | None = None
+    *, actor: User | None, event: Event, data: QuestionData, question: Question | None = None
 ) -> Question:
     if question is None:
         order = (event.questions.aggregate(m=Max("order"))["m"] or 0) + 1

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -33,6 +34,7 @@ from .models import (
     SubRegion,
     normalise_name,
 )
+from .types import OrganisationData, RegionData, RegionPriorityData, SubRegionData
 
 if TYPE_CHECKING:
     from sterk.accounts.models import User
@@ -44,7 +46,7 @@ else:
 
 
 @transaction.atomic
-def membership_join(*, user: Any, region: Region, subregion: SubRegion | None = None) -> Membership:
+def membership_join(*, user: User, region: Region, subregion: SubRegion | None = None) -> Membership:
     """Join a regional platform (idempotent: joining twice keeps one membership)."""
     if subregion is not None and subregion.region_id != region.pk:
         raise ValidationError(
@@ -60,7 +62,7 @@ def membership_join(*, user: Any, region: Region, subregion: SubRegion | None = 
 
 
 @transaction.atomic
-def membership_leave(*, user: Any, region: Region) -> bool:
+def membership_leave(*, user: User, region: Region) -> bool:
     deleted, _rows = Membership.objects.filter(user=user, region=region).delete()
     return bool(deleted)
 
@@ -73,7 +75,7 @@ def organisation_find(name: str) -> Organisation | None:
 
 
 @transaction.atomic
-def organisation_propose(*, user: Any, name: str) -> Organisation:
+def organisation_propose(*, user: User, name: str) -> Organisation:
     """A member names an organisation we do not list yet. An existing one (by normalised
     name) is reused; a new one waits for a coordinator's approval. The name is put on one
     line (it is typed freely, and names are single-line everywhere)."""
@@ -95,7 +97,7 @@ def organisation_propose(*, user: Any, name: str) -> Organisation:
 def role_assign(
     *,
     actor: User | None,
-    user: Any,
+    user: User,
     role: str,
     region: Region | None = None,
     organisation: Organisation | None = None,
@@ -348,11 +350,15 @@ ORGANISATION_FIELDS = (
 )
 
 
-def _only(data: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+_Data = TypeVar("_Data", bound=Mapping[str, Any])
+
+
+def _only(data: _Data, allowed: tuple[str, ...]) -> _Data:
+    """A copy of `data`, refused when it holds a field not `allowed` here."""
     unknown = set(data) - set(allowed)
     if unknown:
         raise ValueError(f"Fields that may not be set here: {sorted(unknown)}")
-    return dict(data)
+    return cast(_Data, dict(data))
 
 
 def _locked(instance: Any) -> Any:
@@ -360,7 +366,7 @@ def _locked(instance: Any) -> Any:
 
 
 @transaction.atomic
-def region_update(*, actor: User, region: Region, data: dict[str, Any]) -> Region:
+def region_update(*, actor: User, region: Region, data: RegionData) -> Region:
     """Edit the texts of a region's public page (in nl, fr and en) and its contact address."""
     from sterk.core.services import instance_update_audited
 
@@ -374,7 +380,7 @@ def region_update(*, actor: User, region: Region, data: dict[str, Any]) -> Regio
 
 
 @transaction.atomic
-def region_priority_create(*, actor: User, region: Region, data: dict[str, Any]) -> Any:
+def region_priority_create(*, actor: User, region: Region, data: RegionPriorityData) -> Any:
     from sterk.core.services import instance_create_audited
 
     from .models import RegionPriority
@@ -389,7 +395,7 @@ def region_priority_create(*, actor: User, region: Region, data: dict[str, Any])
 
 
 @transaction.atomic
-def region_priority_update(*, actor: User, priority: Any, data: dict[str, Any]) -> Any:
+def region_priority_update(*, actor: User, priority: Any, data: RegionPriorityData) -> Any:
     from sterk.core.services import instance_update_audited
 
     return instance_update_audited(
@@ -434,7 +440,7 @@ def _check_subregion_slug(region: Region, slug: str, exclude_pk: int | None = No
 
 
 @transaction.atomic
-def subregion_create(*, actor: User, region: Region, data: dict[str, Any]) -> SubRegion:
+def subregion_create(*, actor: User, region: Region, data: SubRegionData) -> SubRegion:
     from sterk.core.services import instance_create_audited
 
     data = _only(data, SUBREGION_FIELDS)
@@ -451,7 +457,7 @@ def subregion_create(*, actor: User, region: Region, data: dict[str, Any]) -> Su
 
 
 @transaction.atomic
-def subregion_update(*, actor: User, subregion: SubRegion, data: dict[str, Any]) -> SubRegion:
+def subregion_update(*, actor: User, subregion: SubRegion, data: SubRegionData) -> SubRegion:
     from sterk.core.services import instance_update_audited
 
     data = _only(data, SUBREGION_FIELDS)
@@ -483,7 +489,7 @@ def subregion_delete(*, actor: User, subregion: SubRegion) -> None:
 
 
 @transaction.atomic
-def organisation_create(*, actor: User | None, data: dict[str, Any]) -> Organisation:
+def organisation_create(*, actor: User | None, data: OrganisationData) -> Organisation:
     """A coordinator adds an organisation; it is approved at once."""
     from sterk.core.services import instance_create_audited
 
@@ -497,7 +503,7 @@ def organisation_create(*, actor: User | None, data: dict[str, Any]) -> Organisa
 
 @transaction.atomic
 def organisation_update(
-    *, actor: User, organisation: Organisation, data: dict[str, Any]
+    *, actor: User, organisation: Organisation, data: OrganisationData
 ) -> Organisation:
     from sterk.core.services import instance_update_audited
 

@@ -15,6 +15,7 @@ from sterk.network.forms_manage import RoleScopedChoicesMixin
 from sterk.network.models import Organisation, Region, SubRegion
 
 from .models import Call, LinkKind, Practice, PracticeImage
+from .types import CallData, PracticeData
 
 SUBMITTER_FIELDS = [
     "title_nl",
@@ -123,8 +124,10 @@ class PracticeForm(PracticeFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
                 label=_("Remove these images"),
             )
 
-    def service_data(self) -> dict[str, Any]:
-        return {k: v for k, v in self.cleaned_data.items() if k != "remove_images"}
+    def service_data(self) -> PracticeData:
+        return cast(
+            PracticeData, {k: v for k, v in self.cleaned_data.items() if k != "remove_images"}
+        )
 
 
 class ModeratorPracticeForm(RoleScopedChoicesMixin, PracticeForm):
@@ -468,10 +471,10 @@ class CallForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm):
         if self.instance.pk:
             self.fields["questions_text"].initial = format_questions(self.instance.questions)
 
-    def service_data(self) -> dict[str, Any]:
+    def service_data(self) -> CallData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "questions_text"}
         data["questions"] = parse_questions(self.cleaned_data.get("questions_text", ""))
-        return data
+        return cast(CallData, data)
 
 
 class QueueFilterForm(forms.Form):

@@ -7,6 +7,7 @@ the practice's region) and mailed after commit through sterk.core.mail (send-onc
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core import signing
@@ -37,6 +38,7 @@ from .models import (
     SearchWord,
     Status,
 )
+from .types import CallData, PracticeData
 
 if TYPE_CHECKING:
     from sterk.accounts.models import User
@@ -197,7 +199,7 @@ def _bump_library_version() -> None:
 # --- writing practice fields ------------------------------------------------------------
 
 
-def _set_fields(practice: Practice, data: dict[str, Any]) -> dict[str, Any]:
+def _set_fields(practice: Practice, data: Mapping[str, Any]) -> dict[str, Any]:
     many = {}
     for key, value in data.items():
         if key not in PRACTICE_FIELDS:
@@ -213,7 +215,7 @@ def _set_fields(practice: Practice, data: dict[str, Any]) -> dict[str, Any]:
 
 def _save_practice(
     practice: Practice,
-    data: dict[str, Any],
+    data: Mapping[str, Any],
     *,
     links: list[dict[str, Any]] | None,
     new_images: list[dict[str, Any]] | None,
@@ -300,7 +302,7 @@ def _audit(
 def practice_create(
     *,
     actor: User | None,
-    data: dict[str, Any],
+    data: PracticeData,
     links: list[dict[str, Any]] | None = None,
     new_images: list[dict[str, Any]] | None = None,
     submit: bool = False,
@@ -320,7 +322,7 @@ def practice_update_by_submitter(
     *,
     actor: User,
     practice: Practice,
-    data: dict[str, Any],
+    data: PracticeData,
     links: list[dict[str, Any]] | None = None,
     new_images: list[dict[str, Any]] | None = None,
     remove_image_ids: list[int] | None = None,
@@ -475,7 +477,7 @@ def practice_update(
     *,
     actor: User | None,
     practice: Practice,
-    data: dict[str, Any],
+    data: PracticeData,
     links: list[dict[str, Any]] | None = None,
     new_images: list[dict[str, Any]] | None = None,
     remove_image_ids: list[int] | None = None,
@@ -536,14 +538,14 @@ def clean_questions(questions: list[Any]) -> list[dict[str, Any]]:
     return cleaned
 
 
-def _set_call(call: Call, data: dict[str, Any]) -> None:
+def _set_call(call: Call, data: Mapping[str, Any]) -> None:
     for key, value in data.items():
         if key in CALL_FIELDS:
             setattr(call, key, clean_questions(value) if key == "questions" else value)
 
 
 @transaction.atomic
-def call_create(*, actor: User | None, data: dict[str, Any]) -> Call:
+def call_create(*, actor: User | None, data: CallData) -> Call:
     call = Call(created_by=actor if getattr(actor, "is_authenticated", False) else None)
     _set_call(call, data)
     source = None
@@ -567,7 +569,7 @@ def call_create(*, actor: User | None, data: dict[str, Any]) -> Call:
 
 
 @transaction.atomic
-def call_update(*, actor: User, call: Call, data: dict[str, Any]) -> Call:
+def call_update(*, actor: User, call: Call, data: CallData) -> Call:
     fields = [k for k in CALL_FIELDS if k in data]
     before = snapshot(call, fields)
     _set_call(call, data)
@@ -598,7 +600,7 @@ def call_submission_create(
     *,
     call: Call,
     user: Any,
-    data: dict[str, Any],
+    data: PracticeData,
     answers: dict[int, str],
     consent_publish: bool,
     consent_anonymous: bool,
@@ -631,10 +633,10 @@ def call_submission_create(
         consent_anonymous=consent_anonymous,
         status=Status.DRAFT if member else Status.UNCONFIRMED,
     )
-    data = dict(data)
-    if call.krachtlijn_id and not data.get("krachtlijnen"):
+    data = data.copy()
+    if call.krachtlijn and not data.get("krachtlijnen"):
         data["krachtlijnen"] = [call.krachtlijn]
-    if call.challenge_id and not data.get("challenges"):
+    if call.challenge and not data.get("challenges"):
         data["challenges"] = [call.challenge]
     _save_practice(practice, data, links=links, new_images=new_images)
     _record_consents(practice, member, call=call)
