@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mypy.nodes import MDEF, SymbolTableNode, Var
+from mypy.nodes import MDEF, MypyFile, SymbolTableNode, Var
 from mypy.plugin import ClassDefContext, Plugin
 from mypy.types import AnyType, NoneType, Type, TypeOfAny, UnionType
 
@@ -40,6 +40,15 @@ class ModeltranslationPlugin(Plugin):
         if self._models is None:
             self._models = _registry()
         return self._models
+
+    def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
+        """A models module depends on its app's translation.py, so that mypy's cache of the
+        models is refreshed when a translated field is added there."""
+        modules = {name.rsplit(".", 1)[0] for name in self._translated()}
+        if file.fullname not in modules:
+            return []
+        app = file.fullname.rsplit(".", 1)[0]
+        return [(10, f"{app}.translation", -1)]  # 10: mypy's PRI_MED
 
     def get_customize_class_mro_hook(
         self, fullname: str
