@@ -46,7 +46,9 @@ else:
 
 
 @transaction.atomic
-def membership_join(*, user: User, region: Region, subregion: SubRegion | None = None) -> Membership:
+def membership_join(
+    *, user: User, region: Region, subregion: SubRegion | None = None
+) -> Membership:
     """Join a regional platform (idempotent: joining twice keeps one membership)."""
     if subregion is not None and subregion.region_id != region.pk:
         raise ValidationError(
