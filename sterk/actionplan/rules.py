@@ -16,6 +16,14 @@ from typing import Any
 import rules
 
 from sterk.core.roles import roles_of
+from sterk.core.rules import (
+    chairs_region_id,
+    has_management_role,
+    is_any_chair,
+    is_any_stakeholder,
+    is_coordinator,
+    is_steering_member,
+)
 
 from .models import (
     Action,
@@ -67,31 +75,6 @@ def forget_carriers(obj: Any) -> None:
 
 
 @rules.predicate
-def is_coordinator(user: Any) -> bool:
-    return roles_of(user).coordinator
-
-
-@rules.predicate
-def is_steering_member(user: Any) -> bool:
-    return roles_of(user).steering
-
-
-@rules.predicate
-def is_any_chair(user: Any) -> bool:
-    return bool(roles_of(user).chair_region_ids)
-
-
-@rules.predicate
-def is_any_stakeholder(user: Any) -> bool:
-    return bool(roles_of(user).stakeholder_organisation_ids)
-
-
-@rules.predicate
-def has_management_role(user: Any) -> bool:
-    return roles_of(user).any_management
-
-
-@rules.predicate
 def chairs_carrier_region(user: Any, obj: Any) -> bool:
     if obj is None or isinstance(obj, (Spearhead, SpearheadActivity)):
         return False
@@ -113,7 +96,7 @@ def chairs_region(user: Any, obj: Any) -> bool:
     if obj is None:
         return False
     region_id = obj.region_id if isinstance(obj, ActionProposal) else getattr(obj, "pk", None)
-    return region_id is not None and region_id in roles_of(user).chair_region_ids
+    return chairs_region_id(user, region_id)
 
 
 @rules.predicate

@@ -13,7 +13,7 @@ from typing import Any
 
 import rules
 
-from sterk.core.roles import roles_of
+from sterk.core.rules import chairs_region_id, is_any_chair, is_coordinator
 
 
 def _region_id(obj: Any) -> int | None:
@@ -29,21 +29,10 @@ def _region_id(obj: Any) -> int | None:
 
 
 @rules.predicate
-def is_coordinator(user: Any) -> bool:
-    return roles_of(user).coordinator
-
-
-@rules.predicate
-def is_any_chair(user: Any) -> bool:
-    return bool(roles_of(user).chair_region_ids)
-
-
-@rules.predicate
 def chairs_region_of(user: Any, obj: Any) -> bool:
     if obj is None:
         return False
-    region_id = _region_id(obj)
-    return region_id is not None and region_id in roles_of(user).chair_region_ids
+    return chairs_region_id(user, _region_id(obj))
 
 
 can_manage_event = is_coordinator | chairs_region_of

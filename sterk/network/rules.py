@@ -8,7 +8,7 @@ from typing import Any
 
 import rules
 
-from sterk.core.roles import roles_of
+from sterk.core.rules import chairs_region_id, has_management_role, is_any_chair, is_coordinator
 
 
 def _region_id(obj: Any) -> int | None:
@@ -22,34 +22,8 @@ def _region_id(obj: Any) -> int | None:
 
 
 @rules.predicate
-def is_coordinator(user: Any) -> bool:
-    return roles_of(user).coordinator
-
-
-@rules.predicate
-def is_steering_member(user: Any) -> bool:
-    return roles_of(user).steering
-
-
-@rules.predicate
-def is_any_chair(user: Any) -> bool:
-    return bool(roles_of(user).chair_region_ids)
-
-
-@rules.predicate
-def is_stakeholder_rep(user: Any) -> bool:
-    return bool(roles_of(user).stakeholder_organisation_ids)
-
-
-@rules.predicate
 def is_chair_of_region(user: Any, obj: Any) -> bool:
-    region_id = _region_id(obj)
-    return region_id is not None and region_id in roles_of(user).chair_region_ids
-
-
-@rules.predicate
-def has_management_role(user: Any) -> bool:
-    return roles_of(user).any_management
+    return chairs_region_id(user, _region_id(obj))
 
 
 can_manage_region = is_coordinator | is_chair_of_region

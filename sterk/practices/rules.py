@@ -14,45 +14,33 @@ from typing import Any
 
 import rules
 
-from sterk.core.roles import roles_of
+from sterk.core.rules import (
+    chairs_region_id,
+    is_any_chair,
+    is_any_stakeholder,
+    is_coordinator,
+    is_member,
+    represents_organisation_id,
+)
 
 from .models import MODERATOR_VISIBLE, Call, Practice, Status
 
 
 @rules.predicate
-def is_coordinator(user: Any) -> bool:
-    return roles_of(user).coordinator
-
-
-@rules.predicate
-def is_any_chair(user: Any) -> bool:
-    return bool(roles_of(user).chair_region_ids)
-
-
-@rules.predicate
-def is_any_stakeholder(user: Any) -> bool:
-    return bool(roles_of(user).stakeholder_organisation_ids)
-
-
-@rules.predicate
 def chairs_practice_region(user: Any, practice: Any) -> bool:
-    return (
-        isinstance(practice, Practice)
-        and practice.region_id is not None
-        and practice.region_id in roles_of(user).chair_region_ids
-    )
+    return isinstance(practice, Practice) and chairs_region_id(user, practice.region_id)
 
 
 @rules.predicate
 def owns_practice_call(user: Any, practice: Any) -> bool:
     if not isinstance(practice, Practice) or practice.call is None:
         return False
-    return practice.call.owner_id in roles_of(user).stakeholder_organisation_ids
+    return represents_organisation_id(user, practice.call.owner_id)
 
 
 @rules.predicate
 def represents_call_owner(user: Any, call: Any) -> bool:
-    return isinstance(call, Call) and call.owner_id in roles_of(user).stakeholder_organisation_ids
+    return isinstance(call, Call) and represents_organisation_id(user, call.owner_id)
 
 
 @rules.predicate
@@ -75,11 +63,6 @@ def editable_by_submitter(user: Any, practice: Any) -> bool:
         Status.DRAFT,
         Status.CHANGES_REQUESTED,
     )
-
-
-@rules.predicate
-def is_member(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
 can_moderate = visible_to_moderators & (

@@ -1,3 +1,7 @@
+"""Progress, proposals and the plan's rules. Every URL of the action plan's management area
+with every role is in the cross-app permission matrix,
+sterk/manage/tests/test_permission_matrix.py."""
+
 import datetime
 
 import pytest
@@ -11,10 +15,8 @@ from .factories import (
     ActionFactory,
     ActivityFactory,
     ChallengeFactory,
-    EvaluationFactory,
     InitiativeFactory,
     OrganisationFactory,
-    RegionFactory,
     SpearheadFactory,
     UserFactory,
     chair_of,
@@ -217,115 +219,6 @@ def test_other_people_get_403_and_anonymous_users_log_in(client, antwerpen):
     assert response.status_code == 302 and "/account/login/" in response["Location"]
     client.force_login(UserFactory())
     assert client.get(url).status_code == 403
-
-
-def _management_urls():
-    """Every management URL, with the objects it needs."""
-    action = ActionFactory()
-    initiative = InitiativeFactory(action=action)
-    spearhead = SpearheadFactory()
-    activity = ActivityFactory(spearhead=spearhead)
-    evaluation = EvaluationFactory()
-    conclusion = services.conclusion_save(
-        actor=None, evaluation=evaluation, data={"challenge": action.challenge, "text_nl": "Ok."}
-    )
-    priority = services.first_priority_create(
-        actor=None, data={"plan": action.challenge.plan, "year": 2020, "title_nl": "Draagvlak"}
-    )
-    update = services.progress_record(
-        actor=None,
-        target=action,
-        date=datetime.date(2022, 1, 1),
-        status=Status.RUNNING,
-        narrative="A.",
-    )
-    region = RegionFactory()
-    proposal = services.proposal_submit(
-        actor=None,
-        region=region,
-        data={"challenge": action.challenge, "title": "Voorstel", "description": "Tekst."},
-    )
-    r = reverse
-    coordinator_only = [
-        r("actionplan_manage:plan_list"),
-        r("actionplan_manage:plan_create"),
-        r("actionplan_manage:plan_edit", args=[action.challenge.plan_id]),
-        r("actionplan_manage:challenge_list"),
-        r("actionplan_manage:challenge_create"),
-        r("actionplan_manage:challenge_edit", args=[action.challenge_id]),
-        r("actionplan_manage:action_list"),
-        r("actionplan_manage:action_create"),
-        r("actionplan_manage:action_edit", args=[action.pk]),
-        r("actionplan_manage:action_delete", args=[action.pk]),
-        r("actionplan_manage:initiative_create", args=[action.pk]),
-        r("actionplan_manage:initiative_edit", args=[initiative.pk]),
-        r("actionplan_manage:initiative_delete", args=[initiative.pk]),
-        r("actionplan_manage:spearhead_list"),
-        r("actionplan_manage:spearhead_create"),
-        r("actionplan_manage:spearhead_edit", args=[spearhead.pk]),
-        r("actionplan_manage:activity_create", args=[spearhead.pk]),
-        r("actionplan_manage:activity_edit", args=[activity.pk]),
-        r("actionplan_manage:priority_list"),
-        r("actionplan_manage:priority_create"),
-        r("actionplan_manage:priority_edit", args=[priority.pk]),
-        r("actionplan_manage:priority_delete", args=[priority.pk]),
-        r("actionplan_manage:evaluation_list"),
-        r("actionplan_manage:evaluation_create"),
-        r("actionplan_manage:evaluation_edit", args=[evaluation.pk]),
-        r("actionplan_manage:conclusion_create", args=[evaluation.pk]),
-        r("actionplan_manage:conclusion_edit", args=[conclusion.pk]),
-        r("actionplan_manage:conclusion_delete", args=[conclusion.pk]),
-        r("actionplan_manage:progress_post", args=["actie", action.pk]),
-        r("actionplan_manage:progress_post", args=["initiatief", initiative.pk]),
-        r("actionplan_manage:progress_post", args=["activiteit", activity.pk]),
-        r("actionplan_manage:progress_spearhead", args=[spearhead.pk]),
-        r("actionplan_manage:progress_delete", args=[update.pk]),
-        r("actionplan_manage:proposal_detail", args=[proposal.pk]),
-        r("actionplan_manage:proposal_edit", args=[proposal.pk]),
-    ]
-    everyone = [r("actionplan_manage:dashboard")]
-    return everyone, coordinator_only, region
-
-
-def test_every_management_url_by_role(client):
-    everyone, coordinator_only, _proposal_region = _management_urls()
-    people = {
-        "coordinator": coordinator(),
-        "steering": steering_member(),
-        "chair of another region": chair_of(RegionFactory(slug="andere-regio")),
-        "stakeholder": stakeholder_of(OrganisationFactory(is_stakeholder=True)),
-    }
-    for role, user in people.items():
-        client.force_login(user)
-        for url in everyone:
-            assert client.get(url).status_code == 200, (role, url)
-        for url in coordinator_only:
-            expected = 200 if role == "coordinator" else 403
-            if role == "steering" and "/voorstellen/" in url and "bewerken" not in url:
-                expected = 200  # steering members read and decide proposals
-            assert client.get(url).status_code == expected, (role, url)
-    # Lists that every role with a share in them may open.
-    shared = {
-        reverse("actionplan_manage:progress_list"): {
-            "coordinator",
-            "chair of another region",
-            "stakeholder",
-        },
-        reverse("actionplan_manage:proposal_list"): {
-            "coordinator",
-            "steering",
-            "chair of another region",
-        },
-        reverse("actionplan_manage:proposal_create"): {"coordinator", "chair of another region"},
-    }
-    for url, allowed in shared.items():
-        for role, user in people.items():
-            client.force_login(user)
-            expected = 200 if role in allowed else 403
-            assert client.get(url).status_code == expected, (role, url)
-    client.logout()
-    for url in everyone + coordinator_only:
-        assert client.get(url).status_code == 302, url
 
 
 def test_rules_declare_the_permissions():

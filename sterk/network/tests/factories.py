@@ -127,3 +127,60 @@ def give_totp(user: Any) -> Any:
     if existing is not None:
         return existing
     return TOTP.activate(user, generate_totp_secret()).instance
+
+
+# The roles every permission test speaks of, in one order (the permission matrix's columns).
+ROLES = (
+    "anonymous",
+    "member",
+    "chair",  # chair of the object's region
+    "other_chair",  # chair of another region
+    "stakeholder",  # representative of the object's organisation
+    "other_stakeholder",  # representative of another organisation
+    "steering",
+    "coordinator",
+)
+
+
+def people_of_every_role(
+    *, region: Any, other_region: Any, organisation: Any, other_organisation: Any
+) -> dict[str, Any]:
+    """One person per role in ROLES (an AnonymousUser for "anonymous"); everyone who needs
+    two-factor authentication in the management area has TOTP set up."""
+    from django.contrib.auth.models import AnonymousUser
+
+    member = UserFactory()
+    MembershipFactory(user=member, region=region)
+    people = {
+        "anonymous": AnonymousUser(),
+        "member": member,
+        "chair": RoleAssignmentFactory(role=Role.CHAIR, region=region).user,
+        "other_chair": RoleAssignmentFactory(role=Role.CHAIR, region=other_region).user,
+        "stakeholder": RoleAssignmentFactory(role=Role.STAKEHOLDER, organisation=organisation).user,
+        "other_stakeholder": RoleAssignmentFactory(
+            role=Role.STAKEHOLDER, organisation=other_organisation
+        ).user,
+        "steering": RoleAssignmentFactory(role=Role.STEERING).user,
+        "coordinator": RoleAssignmentFactory(role=Role.COORDINATOR).user,
+    }
+    for key in ("chair", "other_chair", "stakeholder", "other_stakeholder", "coordinator"):
+        give_totp(people[key])
+    return people
+
+
+def scoping_mismatches(
+    perm: str, scoped: Any, people: dict[str, Any], objects: dict[str, Any]
+) -> list[str]:
+    """Where `user.has_perm(perm, obj)` and `obj in scoped(user)` disagree, for every person
+    and object: the rule (rules.py) and its queryset (a selector) must tell the same story."""
+    mismatches = []
+    for who, user in people.items():
+        in_scope = set(scoped(user).values_list("pk", flat=True))
+        for what, obj in objects.items():
+            allowed = user.has_perm(perm, obj)
+            if allowed != (obj.pk in in_scope):
+                mismatches.append(
+                    f"{who} / {what}: has_perm({perm!r}) is {allowed}, "
+                    f"{scoped.__name__}() {'includes' if obj.pk in in_scope else 'omits'} it"
+                )
+    return mismatches
