@@ -140,7 +140,7 @@ def actionplan(content):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_public_action_plan_pages(page: Page, actionplan, lang: str) -> None:
-    from sterk.actionplan import content as source
+    from sterk.actionplan.tests import source
     from sterk.actionplan.models import Action
     from sterk.network.models import Region
 
@@ -212,7 +212,7 @@ def test_public_action_plan_pages(page: Page, actionplan, lang: str) -> None:
 def test_chair_proposes_an_action_and_the_steering_group_approves_it(
     page: Page, actionplan, make_user, browser_pages
 ) -> None:
-    from sterk.actionplan import content as source
+    from sterk.actionplan.tests import source
     from sterk.actionplan.models import Action, ActionProposal, Challenge, Origin, ProposalStatus
     from sterk.network.models import Role
 

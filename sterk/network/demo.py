@@ -25,12 +25,13 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone, translation
 
 from sterk.accounts.models import Sector
 from sterk.core.models import OutboundEmail
-from sterk.identity import content
+from sterk.core import content
 
 from . import services
 from .models import (
@@ -51,6 +52,10 @@ DEMO_PASSWORD = "demo-sterk-2026"  # noqa: S105 - a published demo password, by 
 DEMO_SUFFIX = " (demo)"
 SEED = 2026
 MEMBER_COUNT = 60
+
+
+def t(nl: str, fr: str, en: str) -> content.Text:
+    return {"nl": nl, "fr": fr, "en": en}
 
 
 def demo_email(local: str) -> str:
@@ -114,43 +119,43 @@ PLATFORM_ORGANISATIONS = [
     ("Departement Demo", OrganisationType.GOVERNMENT),
 ]
 
-ORGANISATION_DESCRIPTION = content.t(
+ORGANISATION_DESCRIPTION = t(
     "Fictieve organisatie voor de demo van het platform. Deze organisatie bestaat niet.",
     "Organisation fictive pour la démonstration de la plateforme. Elle n’existe pas.",
     "Fictitious organisation for the platform demo. This organisation does not exist.",
 )
 ORGANISATION_THEMES: dict[str, content.Text] = {
-    OrganisationType.UNIVERSITY_COLLEGE: content.t(
+    OrganisationType.UNIVERSITY_COLLEGE: t(
         "opleiding sociaal werk, praktijkonderzoek",
         "formation en travail social, recherche appliquée",
         "social work education, practice research",
     ),
-    OrganisationType.CAW: content.t(
+    OrganisationType.CAW: t(
         "algemeen welzijnswerk, thuisloosheid, schulden",
         "aide sociale générale, sans-abrisme, dettes",
         "general welfare work, homelessness, debt",
     ),
-    OrganisationType.LOCAL_GOVERNMENT: content.t(
+    OrganisationType.LOCAL_GOVERNMENT: t(
         "leefloon, onderbescherming, eerste lijn",
         "revenu d’intégration, sous-protection, première ligne",
         "social integration income, under-protection, first line",
     ),
-    OrganisationType.ASSOCIATION: content.t(
+    OrganisationType.ASSOCIATION: t(
         "buurtwerk, jongeren, ontmoeting",
         "travail de quartier, jeunes, rencontre",
         "neighbourhood work, young people, encounter",
     ),
-    OrganisationType.CIVIC_INITIATIVE: content.t(
+    OrganisationType.CIVIC_INITIATIVE: t(
         "vrijwilligers, armoede, solidariteit",
         "bénévoles, pauvreté, solidarité",
         "volunteers, poverty, solidarity",
     ),
-    OrganisationType.SUPPORT_CENTRE: content.t(
+    OrganisationType.SUPPORT_CENTRE: t(
         "procesbegeleiding, sociaal werk",
         "accompagnement de processus, travail social",
         "process support, social work",
     ),
-    OrganisationType.GOVERNMENT: content.t(
+    OrganisationType.GOVERNMENT: t(
         "welzijnsbeleid",
         "politique du bien-être",
         "welfare policy",
@@ -230,15 +235,15 @@ REGION_WEIGHTS = {
 }
 
 STEERING_CAPACITY = {
-    "werkveld": content.t(
+    "werkveld": t(
         "namens het werkveld", "au nom du terrain", "on behalf of the field of practice"
     ),
-    "onderwijs": content.t(
+    "onderwijs": t(
         "namens het onderwijs (de hogescholen)",
         "au nom de l’enseignement (les hautes écoles)",
         "on behalf of education (the university colleges)",
     ),
-    "overheid": content.t(
+    "overheid": t(
         "namens de Vlaamse overheid",
         "au nom du gouvernement flamand",
         "on behalf of the Flemish government",
@@ -374,7 +379,10 @@ def fixed_people() -> list[PersonSpec]:
 def member_people(taken: set[str]) -> list[PersonSpec]:
     """About sixty members spread over the regions and sub-regions, from a fixed seed."""
     rng = random.Random(SEED)
-    subregions = {r["slug"]: [s["slug"] for s in r["subregions"]] for r in content.REGIONS}
+    subregions = {
+        r.data["slug"]: [s["slug"] for s in r.data["subregions"]]
+        for r in content.items("network/regions")
+    }
     slugs = list(REGION_WEIGHTS)
     weights = [REGION_WEIGHTS[s] for s in slugs]
     people: list[PersonSpec] = []
@@ -537,12 +545,10 @@ class DemoResult:
 
 
 def _ensure_content() -> None:
-    wanted = {r["slug"] for r in content.REGIONS}
+    wanted = {r.data["slug"] for r in content.items("network/regions")}
     have = set(Region.objects.filter(slug__in=wanted).values_list("slug", flat=True))
     if have != wanted or not Organisation.objects.filter(normalised_name="socius").exists():
-        from sterk.identity.management.commands.load_content import load_content
-
-        load_content(overwrite=False)
+        call_command("load_content", verbosity=0)
 
 
 def _organisations(stats: Counter[str]) -> dict[str, Organisation]:

@@ -13,7 +13,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from sterk.actionplan import content, services
+from sterk.actionplan import services
+from sterk.core import content
 from sterk.actionplan.models import (
     Action,
     ActionProposal,
@@ -585,14 +586,14 @@ class Command(BaseCommand):
                 "load_actionplan_demo adds invented demo data; it runs only with DEBUG on "
                 "(or with --force)."
             )
-        if not Plan.objects.filter(slug=content.PLAN["slug"]).exists():
+        if not Plan.objects.filter(slug=content.item("actionplan/plan")["slug"]).exists():
             call_command("load_actionplan", stdout=self.stdout)
         with transaction.atomic():
             summary = self._load()
         self.stdout.write(self.style.WARNING(f"Action plan DEMO data: {summary}."))
 
     def _load(self) -> str:
-        plan = Plan.objects.get(slug=content.PLAN["slug"])
+        plan = Plan.objects.get(slug=content.item("actionplan/plan")["slug"])
         challenges = {c.number: c for c in Challenge.objects.filter(plan=plan)}
         regions = {}
         for order, (slug, name) in enumerate(REGIONS.items(), start=1):
@@ -742,7 +743,7 @@ class Command(BaseCommand):
         rows_translated = self._translate(plan)
 
         snapshot = ""
-        evaluation = Evaluation.objects.filter(slug=content.EVALUATION["slug"]).first()
+        evaluation = Evaluation.objects.filter(slug=content.item("actionplan/evaluation")["slug"]).first()
         if evaluation is not None and not evaluation.is_frozen:
             services.evaluation_snapshot_take(actor=coordinator, evaluation=evaluation)
             snapshot = ", snapshot of the 2022 evaluation taken"
