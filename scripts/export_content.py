@@ -96,7 +96,8 @@ def actionplan() -> None:
         ]
         write(f"actionplan/challenges/{ch['number']:02d}-{ch['slug']}.yaml", item)
     assert sum(
-        len(x["actions"]) for x in (
+        len(x["actions"])
+        for x in (
             yaml.safe_load(p.read_text()) for p in (OUT / "actionplan/challenges").glob("*.yaml")
         )
     ) == len(a.ACTIONS)

@@ -247,9 +247,7 @@ def sync(
             if not known:
                 # Written before the sync kept records (or by hand): adopt only the fields
                 # that equal the file, so a later --update never overwrites an edit.
-                run._remember(
-                    key, obj, {n: [h, h] for n, h in wanted.items() if current[n] == h}
-                )
+                run._remember(key, obj, {n: [h, h] for n, h in wanted.items() if current[n] == h})
             run.counts[(label, "unchanged")] += 1
             return obj
 

@@ -30,8 +30,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from sterk.accounts.models import Sector
-from sterk.core.models import OutboundEmail
 from sterk.core import content
+from sterk.core.models import OutboundEmail
 
 from . import services
 from .models import (
@@ -235,9 +235,7 @@ REGION_WEIGHTS = {
 }
 
 STEERING_CAPACITY = {
-    "werkveld": t(
-        "namens het werkveld", "au nom du terrain", "on behalf of the field of practice"
-    ),
+    "werkveld": t("namens het werkveld", "au nom du terrain", "on behalf of the field of practice"),
     "onderwijs": t(
         "namens het onderwijs (de hogescholen)",
         "au nom de l’enseignement (les hautes écoles)",

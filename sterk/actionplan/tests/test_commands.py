@@ -5,7 +5,6 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from sterk.actionplan.tests import source as content
 from sterk.actionplan.models import (
     Action,
     ActionProposal,
@@ -19,6 +18,7 @@ from sterk.actionplan.models import (
     Spearhead,
     SpearheadActivity,
 )
+from sterk.actionplan.tests import source as content
 from sterk.network.models import Organisation
 
 from .factories import OrganisationFactory

@@ -14,7 +14,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from sterk.actionplan import services
-from sterk.core import content
 from sterk.actionplan.models import (
     Action,
     ActionProposal,
@@ -26,6 +25,7 @@ from sterk.actionplan.models import (
     SpearheadActivity,
     Status,
 )
+from sterk.core import content
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Organisation, Region, Role, RoleAssignment
 
@@ -743,7 +743,9 @@ class Command(BaseCommand):
         rows_translated = self._translate(plan)
 
         snapshot = ""
-        evaluation = Evaluation.objects.filter(slug=content.item("actionplan/evaluation")["slug"]).first()
+        evaluation = Evaluation.objects.filter(
+            slug=content.item("actionplan/evaluation")["slug"]
+        ).first()
         if evaluation is not None and not evaluation.is_frozen:
             services.evaluation_snapshot_take(actor=coordinator, evaluation=evaluation)
             snapshot = ", snapshot of the 2022 evaluation taken"

@@ -42,7 +42,9 @@ def load_events(*, update: bool = False) -> SyncRun:
             key=f"events.series:{data['slug']}",
             model=Series,
             lookup={"slug": data["slug"]},
-            values={name: value for f in TEXTS for name, value in translated(f, data.get(f)).items()},
+            values={
+                name: value for f in TEXTS for name, value in translated(f, data.get(f)).items()
+            },
         )
         by_slug[series.slug] = series
 
