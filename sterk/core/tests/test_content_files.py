@@ -40,9 +40,7 @@ def test_every_file_parses_and_is_not_empty():
         assert data, path
 
 
-@pytest.mark.parametrize(
-    "area", ["identity", "network", "actionplan", "events", "practices"]
-)
+@pytest.mark.parametrize("area", ["identity", "network", "actionplan", "events", "practices"])
 def test_real_content_has_nl_fr_and_en_side_by_side(area: str):
     found = 0
     for path in files(area):
@@ -55,13 +53,22 @@ def test_real_content_has_nl_fr_and_en_side_by_side(area: str):
     assert found, area
 
 
-def test_demo_texts_have_dutch():
+def test_demo_texts_have_dutch_and_mostly_french_and_english():
     paths = files("demo")
-    assert paths
+    assert {p.relative_to(settings.BASE_DIR / "content" / "demo").parts[0] for p in paths} == {
+        "network",
+        "actionplan",
+        "events",
+        "practices",
+    }
+    only_dutch = []
     for path in paths:
         for where, text in texts(content.read_yaml(path)):
             assert text.get("nl", "").strip(), f"{path}{where}: no Dutch"
-            assert set(text) == LANGUAGES, f"{path}{where}: {sorted(text)}"
+            if set(text) != LANGUAGES:
+                only_dutch.append(f"{path.name}{where}")
+    # As in the demo literals they came from: only the demo call's audience is Dutch only.
+    assert only_dutch == ["demo-oproep-nabijheid.yaml.audience"]
 
 
 def test_items_refuses_demo_data():

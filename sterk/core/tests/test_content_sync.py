@@ -26,7 +26,9 @@ LOADERS = ("load_content", "load_actionplan", "load_events", "load_practices")
 
 
 def writes(queries: CaptureQueriesContext) -> list[str]:
-    return [q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(WRITES)]
+    return [
+        q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(WRITES)
+    ]
 
 
 def values(title: str = "Nabijheid", summary: str = "Dichtbij.") -> dict[str, object]:
