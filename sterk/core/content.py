@@ -213,8 +213,10 @@ def sync(
     model: type[M],
     lookup: dict[str, Any],
     values: dict[str, Any],
-    create: Callable[[dict[str, Any]], M] | None = None,
-    save: Callable[[M, dict[str, Any]], M] | None = None,
+    # Called as create(data) and save(obj, changed); `...` lets a loader bind its item with
+    # a default argument (`lambda data, item=item: ...`) inside a loop.
+    create: Callable[..., M] | None = None,
+    save: Callable[..., M] | None = None,
 ) -> M:
     """Create the object `lookup` finds if it is missing (from `lookup` and `values`, or by
     `create(data)`); on an update run, overwrite the fields of `values` nobody edited since
