@@ -140,8 +140,8 @@ def actionplan(content):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_public_action_plan_pages(page: Page, actionplan, lang: str) -> None:
-    from sterk.actionplan import content as source
     from sterk.actionplan.models import Action
+    from sterk.actionplan.tests import source
     from sterk.network.models import Region
 
     # One action of the plan is carried by Antwerpen, so the region filter has a result.
@@ -212,8 +212,8 @@ def test_public_action_plan_pages(page: Page, actionplan, lang: str) -> None:
 def test_chair_proposes_an_action_and_the_steering_group_approves_it(
     page: Page, actionplan, make_user, browser_pages
 ) -> None:
-    from sterk.actionplan import content as source
     from sterk.actionplan.models import Action, ActionProposal, Challenge, Origin, ProposalStatus
+    from sterk.actionplan.tests import source
     from sterk.network.models import Role
 
     chair = make_manager(

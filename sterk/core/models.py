@@ -89,3 +89,24 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path} {self.token[:8]}"
+
+
+class ContentRecord(models.Model):
+    """What `sterk.core.content.sync` last wrote to one object from a file under `content/`:
+    a hash per field, so `--update` can tell a field nobody edited (its value still hashes
+    to what the sync wrote) from one edited in the management area (kept)."""
+
+    key = models.CharField(_("content key"), max_length=255, unique=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(_("object id"), max_length=64)
+    hashes = models.JSONField(_("field hashes"), default=dict, blank=True)
+    synced_at = models.DateTimeField(_("synced"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("content record")
+        verbose_name_plural = _("content records")
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,9 +1,10 @@
 import datetime
+import shutil
 
 import pytest
+import yaml
 from django.core.management import CommandError, call_command
 
-from sterk.actionplan import content
 from sterk.actionplan.models import (
     Action,
     ActionProposal,
@@ -17,6 +18,7 @@ from sterk.actionplan.models import (
     Spearhead,
     SpearheadActivity,
 )
+from sterk.actionplan.tests import source as content
 from sterk.network.models import Organisation
 
 from .factories import OrganisationFactory
@@ -100,7 +102,7 @@ def test_load_actionplan_loads_the_real_structure_idempotently():
     assert not evaluation.is_frozen  # the coordinator takes it once the history is entered
 
 
-def test_load_actionplan_keeps_edits_unless_asked_to_update():
+def test_load_actionplan_keeps_edits_unless_asked_to_update(settings, tmp_path):
     call_command("load_actionplan", stdout=None)
     challenge = Challenge.objects.get(number=1)
     challenge.summary_nl = "Aangepast door de coördinator."
@@ -108,9 +110,22 @@ def test_load_actionplan_keeps_edits_unless_asked_to_update():
     call_command("load_actionplan", stdout=None)
     challenge.refresh_from_db()
     assert challenge.summary_nl == "Aangepast door de coördinator."
+    # One re-run rule (sterk.core.content.sync, issue 9): --update rewrites from the source
+    # only what nobody edited; the coordinator's summary stays, the untouched title follows
+    # the file.
+    source = tmp_path / "content"
+    shutil.copytree(settings.BASE_DIR / "content", source)
+    path = next((source / "actionplan" / "challenges").glob("01-*.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["title"]["nl"] = "Sociaal werk en vermaatschappelijking van de zorg"
+    data["summary"]["nl"] = "Nieuwe samenvatting uit de bron."
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    settings.STERK_CONTENT_DIR = source
     call_command("load_actionplan", "--update", stdout=None)
     challenge.refresh_from_db()
-    assert challenge.summary_nl == content.CHALLENGES[0]["summary"]["nl"]
+    assert challenge.summary_nl == "Aangepast door de coördinator."
+    assert challenge.title_nl == "Sociaal werk en vermaatschappelijking van de zorg"
+    assert content.CHALLENGES[0]["summary"]["nl"] != challenge.summary_nl
 
 
 def test_demo_refuses_without_debug(settings):

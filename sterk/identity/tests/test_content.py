@@ -132,6 +132,15 @@ def test_only_missing_keeps_edits(content):
     Krachtlijn.objects.filter(slug="nabijheid").update(title_nl="Dichtbij")
     call_command("load_content", "--only-missing", verbosity=0)
     assert Krachtlijn.objects.get(slug="nabijheid").title_nl == "Dichtbij"
+    # One re-run rule (sterk.core.content.sync, issue 9): a plain run only creates what is
+    # missing, and --update keeps a field edited since the last load.
+    call_command("load_content", verbosity=0)
+    assert Krachtlijn.objects.get(slug="nabijheid").title_nl == "Dichtbij"
+    call_command("load_content", "--update", verbosity=0)
+    assert Krachtlijn.objects.get(slug="nabijheid").title_nl == "Dichtbij"
+    # A field that was emptied since is filled again... only if nobody wrote it: deleting
+    # the row brings the whole item back from the file.
+    Krachtlijn.objects.filter(slug="nabijheid").delete()
     call_command("load_content", verbosity=0)
     assert Krachtlijn.objects.get(slug="nabijheid").title_nl == "Nabijheid"
 

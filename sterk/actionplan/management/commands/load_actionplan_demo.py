@@ -5,7 +5,7 @@ Nothing here is real. Refuses to run without DEBUG unless --force. Idempotent.""
 
 from __future__ import annotations
 
-import datetime
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from sterk.actionplan import content, services
+from sterk.actionplan import services
 from sterk.actionplan.models import (
     Action,
     ActionProposal,
@@ -25,518 +25,37 @@ from sterk.actionplan.models import (
     SpearheadActivity,
     Status,
 )
+from sterk.core import content
+from sterk.core.content import SyncRun, sync, translated
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Organisation, Region, Role, RoleAssignment
 
-D = datetime.date
-REGIONS = {
-    "antwerpen": "Antwerpen",
-    "limburg": "Limburg",
-    "oost-vlaanderen": "Oost-Vlaanderen",
-    "west-vlaanderen": "West-Vlaanderen",
-    "vlaams-brabant": "Vlaams-Brabant",
-    "brussel": "Brussel",
-}
 
-# (challenge, slug, title, regions, organisations, krachtlijnen, functions, initiatives,
-#  updates [(date, status, progress, narrative)])
-DEMO_ACTIONS: list[tuple[Any, ...]] = [
-    (
-        1,
-        "demo-buurtgerichte-zorg",
-        "Buurtgerichte zorg samen met mantelzorgers",
-        ["antwerpen", "limburg"],
-        [],
-        [1, 5],
-        [1],
-        [
-            "Buurtteams in kaart brengen",
-            "Lerend netwerk met mantelzorgers",
-            "Vorming voor buurtwerkers",
-            "Praktijkverhalen delen",
-        ],
-        [
-            (D(2021, 3, 1), Status.PREPARING, 10, "Buurtteams in kaart gebracht."),
-            (D(2022, 2, 1), Status.RUNNING, 40, "Lerend netwerk gestart met twaalf organisaties."),
-            (D(2023, 9, 15), Status.RUNNING, 70, "Vorming loopt in beide provincies."),
-        ],
-    ),
-    (
-        2,
-        "demo-digitale-inclusie",
-        "Digitale inclusie in de sociale dienstverlening",
-        ["oost-vlaanderen"],
-        [],
-        [1, 3],
-        [2],
-        [
-            "Toolkit digitale drempels",
-            "Digibanken in sociale huizen",
-            "Online praktijksafari",
-            "Onderzoek naar digitaal-eerst dienstverlening",
-            "Vorming voor baliemedewerkers",
-        ],
-        [
-            (D(2020, 11, 19), Status.RUNNING, 20, "Online praktijksafari georganiseerd."),
-            (D(2022, 4, 20), Status.RUNNING, 55, "Toolkit getest in drie sociale huizen."),
-        ],
-    ),
-    (
-        3,
-        "demo-diverse-teams",
-        "Diverse teams in sociaalwerkorganisaties",
-        ["limburg", "brussel"],
-        [],
-        [4, 5],
-        [3],
-        [
-            "Webinar diversiteit in organisaties",
-            "Lerend netwerk voor leidinggevenden",
-            "Wervingsgids",
-            "Mentorschap voor nieuwkomers in het werkveld",
-        ],
-        [
-            (D(2021, 4, 22), Status.RUNNING, 30, "Webinar voor leidinggevenden en besturen."),
-            (D(2022, 10, 1), Status.RUNNING, 60, "Lerend netwerk gestart."),
-        ],
-    ),
-    (
-        3,
-        "demo-meertalig-werken",
-        "Meertalig werken als kracht",
-        ["brussel"],
-        [],
-        [1, 5],
-        [1],
-        ["Tolkenpool delen", "Praktijkgids meertalig werken", "Intervisie voor teams"],
-        [(D(2021, 10, 1), Status.PREPARING, None, "Verkenning met partners.")],
-    ),
-    (
-        4,
-        "demo-energiearmoede",
-        "Energiearmoede aanpakken met lokale besturen",
-        ["west-vlaanderen"],
-        [],
-        [2, 4],
-        [1, 3],
-        [
-            "Energiescans aan huis",
-            "Signalen bundelen voor beleid",
-            "Samenwerking met energiehuizen",
-            "Vorming over energierechten",
-        ],
-        [
-            (D(2022, 1, 10), Status.RUNNING, 25, "Eerste energiescans uitgevoerd."),
-            (D(2023, 6, 1), Status.COMPLETED, 100, "Signalen gebundeld en aan het beleid bezorgd."),
-        ],
-    ),
-    (
-        4,
-        "demo-groene-ontmoetingsplekken",
-        "Groene ontmoetingsplekken in kwetsbare wijken",
-        ["antwerpen"],
-        [],
-        [1, 5],
-        [2],
-        ["Wijkmoestuinen", "Samenwerking met natuurverenigingen", "Evaluatie met bewoners"],
-        [],
-    ),
-    (
-        5,
-        "demo-minder-bureaucratie",
-        "Minder bureaucratie, meer hulpverlening",
-        ["antwerpen"],
-        [],
-        [3, 4],
-        [1],
-        [
-            "Administratieve lasten in kaart",
-            "Projecten met minder werklast uitlichten",
-            "Aanbevelingen voor beleid",
-            "Vereenvoudigde formulieren testen",
-        ],
-        [
-            (D(2021, 2, 1), Status.RUNNING, 20, "Bevraging over administratieve werklast."),
-            (D(2022, 3, 1), Status.RUNNING, 45, "Zes projecten met minder werklast beschreven."),
-            (D(2024, 2, 1), Status.RUNNING, 80, "Aanbevelingen in voorbereiding."),
-        ],
-    ),
-    (
-        5,
-        "demo-werken-in-vertrouwen",
-        "Werken in vertrouwen",
-        ["antwerpen", "vlaams-brabant"],
-        [],
-        [1, 3],
-        [3],
-        [
-            "Praktijken met vertrouwensrelaties",
-            "Samenwerkingsverbanden uitbouwen",
-            "Intervisie rond beroepsgeheim",
-        ],
-        [(D(2021, 9, 1), Status.PREPARING, 5, "Werkgroep samengesteld.")],
-    ),
-    (
-        6,
-        "demo-bruggen-naar-gezondheid",
-        "Bruggen naar de gezondheidszorg",
-        ["limburg", "vlaams-brabant"],
-        [],
-        [4, 5],
-        [1],
-        [
-            "Gezamenlijke casusbesprekingen",
-            "Sociaal werk op ELZ-overleg voorstellen",
-            "Vorming interprofessioneel samenwerken",
-            "Gedeelde taal over sociale noden",
-        ],
-        [
-            (D(2021, 11, 1), Status.RUNNING, 30, "Voorgesteld op drie ELZ-overlegmomenten."),
-            (D(2023, 1, 15), Status.RUNNING, 65, "Casusbesprekingen lopen."),
-        ],
-    ),
-    (
-        6,
-        "demo-onderwijs-en-welzijn",
-        "Onderwijs en welzijn samen",
-        ["oost-vlaanderen"],
-        [],
-        [5],
-        [2],
-        ["Brugfiguren in scholen", "Uitwisseling met CLB's", "Gedeelde vorming"],
-        [(D(2022, 9, 1), Status.STOPPED, 15, "Gestopt: opgenomen in een Vlaams project.")],
-    ),
-    (
-        7,
-        "demo-burgerinitiatieven-ondersteunen",
-        "Burgerinitiatieven ondersteunen zonder over te nemen",
-        ["west-vlaanderen", "brussel"],
-        [],
-        [5, 2],
-        [3],
-        [
-            "Ontmoetingsdagen formeel en informeel",
-            "Gids samenwerken met burgerinitiatieven",
-            "Lokale netwerken versterken",
-            "Praktijkverhalen verzamelen",
-        ],
-        [(D(2021, 5, 1), Status.RUNNING, 35, "Twee ontmoetingsdagen georganiseerd.")],
-    ),
-    (
-        8,
-        "demo-proactief-rechten-toekennen",
-        "Proactief rechten toekennen",
-        ["limburg", "oost-vlaanderen"],
-        [],
-        [4, 2],
-        [1],
-        [
-            "Praktijksafari onderbescherming",
-            "Automatische rechtentoekenning bepleiten",
-            "Signaalbundel onderbescherming",
-            "Outreachend werken versterken",
-            "Vorming voor OCMW-medewerkers",
-        ],
-        [
-            (D(2020, 11, 19), Status.RUNNING, 20, "Online praktijksafari over onderbescherming."),
-            (D(2022, 4, 1), Status.RUNNING, 50, "Signaalbundel in opmaak."),
-            (D(2024, 3, 1), Status.COMPLETED, 100, "Signaalbundel voorgesteld aan beleidsmakers."),
-        ],
-    ),
-    (
-        8,
-        "demo-jongeren-uit-de-jeugdhulp",
-        "Jongeren uit de jeugdhulp naar zelfstandigheid",
-        ["antwerpen"],
-        [],
-        [1, 2],
-        [1, 3],
-        [
-            "Samenwerking met ervaringsdeskundigen",
-            "Brug naar sociale huisvesting",
-            "Begeleiding na achttien jaar",
-        ],
-        [(D(2022, 6, 1), Status.PREPARING, None, "Verkennende gesprekken.")],
-    ),
-]
-
-DEMO_PROPOSALS: list[tuple[str, int, str, str, str]] = [
-    # (region, challenge, title, status, message)
-    (
-        "antwerpen",
-        5,
-        "Administratieve vereenvoudiging in OCMW's (demo)",
-        ProposalStatus.SUBMITTED,
-        "",
-    ),
-    (
-        "limburg",
-        6,
-        "Een duidelijke plaats op de eerste lijn (demo)",
-        ProposalStatus.CHANGES_REQUESTED,
-        "Mooi voorstel. Kunnen jullie de initiatieven concreter maken en partners noemen?",
-    ),
-    (
-        "west-vlaanderen",
-        1,
-        "Het 40-actiepuntenplan opvolgen (demo)",
-        ProposalStatus.APPROVED,
-        "Goedgekeurd: een sterk regionaal voorbeeld.",
-    ),
-    (
-        "brussel",
-        2,
-        "Een eigen Brusselse app (demo)",
-        ProposalStatus.DECLINED,
-        "Dit overlapt met de actie rond digitale praktijken; sluit daar liever bij aan.",
-    ),
-]
-
-
-# The French and English of every Dutch demo text above, so the demo shows a translated
-# platform (the real content is complete in the three languages).
-TRANSLATIONS: dict[str, tuple[str, str]] = {
-    # actions
-    "Buurtgerichte zorg samen met mantelzorgers": (
-        "Des soins de quartier avec les aidants proches",
-        "Neighbourhood care together with informal carers",
-    ),
-    "Digitale inclusie in de sociale dienstverlening": (
-        "L'inclusion numérique dans les services sociaux",
-        "Digital inclusion in social services",
-    ),
-    "Diverse teams in sociaalwerkorganisaties": (
-        "Des équipes diversifiées dans les organisations de travail social",
-        "Diverse teams in social work organisations",
-    ),
-    "Meertalig werken als kracht": (
-        "Le travail multilingue comme force",
-        "Multilingual work as a strength",
-    ),
-    "Energiearmoede aanpakken met lokale besturen": (
-        "Lutter contre la précarité énergétique avec les pouvoirs locaux",
-        "Tackling energy poverty with local governments",
-    ),
-    "Groene ontmoetingsplekken in kwetsbare wijken": (
-        "Des lieux de rencontre verts dans les quartiers vulnérables",
-        "Green meeting places in vulnerable neighbourhoods",
-    ),
-    "Minder bureaucratie, meer hulpverlening": (
-        "Moins de bureaucratie, plus d'aide",
-        "Less bureaucracy, more help",
-    ),
-    "Werken in vertrouwen": ("Travailler dans la confiance", "Working in trust"),
-    "Bruggen naar de gezondheidszorg": (
-        "Des ponts vers les soins de santé",
-        "Bridges to health care",
-    ),
-    "Onderwijs en welzijn samen": (
-        "Enseignement et bien-être ensemble",
-        "Education and welfare together",
-    ),
-    "Burgerinitiatieven ondersteunen zonder over te nemen": (
-        "Soutenir les initiatives citoyennes sans les reprendre",
-        "Supporting citizens' initiatives without taking them over",
-    ),
-    "Proactief rechten toekennen": (
-        "Accorder les droits de manière proactive",
-        "Granting rights proactively",
-    ),
-    "Jongeren uit de jeugdhulp naar zelfstandigheid": (
-        "Des jeunes de l'aide à la jeunesse vers l'autonomie",
-        "Young people from youth care towards independence",
-    ),
-    # initiatives
-    "Buurtteams in kaart brengen": (
-        "Cartographier les équipes de quartier",
-        "Mapping the neighbourhood teams",
-    ),
-    "Lerend netwerk met mantelzorgers": (
-        "Réseau apprenant avec les aidants proches",
-        "Learning network with informal carers",
-    ),
-    "Vorming voor buurtwerkers": (
-        "Formation pour les travailleurs de quartier",
-        "Training for neighbourhood workers",
-    ),
-    "Praktijkverhalen delen": ("Partager des récits de pratique", "Sharing practice stories"),
-    "Toolkit digitale drempels": (
-        "Boîte à outils sur les obstacles numériques",
-        "Toolkit on digital barriers",
-    ),
-    "Digibanken in sociale huizen": (
-        "Espaces numériques dans les maisons sociales",
-        "Digital help desks in social centres",
-    ),
-    "Online praktijksafari": ("Safari de pratiques en ligne", "Online practice safari"),
-    "Onderzoek naar digitaal-eerst dienstverlening": (
-        "Étude des services « numériques d'abord »",
-        "Research into digital-first services",
-    ),
-    "Vorming voor baliemedewerkers": (
-        "Formation pour le personnel d'accueil",
-        "Training for front-desk staff",
-    ),
-    "Webinar diversiteit in organisaties": (
-        "Webinaire sur la diversité dans les organisations",
-        "Webinar on diversity in organisations",
-    ),
-    "Lerend netwerk voor leidinggevenden": (
-        "Réseau apprenant pour les responsables",
-        "Learning network for managers",
-    ),
-    "Wervingsgids": ("Guide de recrutement", "Recruitment guide"),
-    "Mentorschap voor nieuwkomers in het werkveld": (
-        "Mentorat pour les nouveaux venus dans le secteur",
-        "Mentoring for newcomers to the field",
-    ),
-    "Tolkenpool delen": ("Partager un pool d'interprètes", "Sharing a pool of interpreters"),
-    "Praktijkgids meertalig werken": (
-        "Guide pratique du travail multilingue",
-        "Practice guide to multilingual work",
-    ),
-    "Intervisie voor teams": ("Intervision pour les équipes", "Peer review for teams"),
-    "Energiescans aan huis": (
-        "Scans énergétiques à domicile",
-        "Energy scans at home",
-    ),
-    "Signalen bundelen voor beleid": (
-        "Rassembler les signaux pour les décideurs",
-        "Bundling signals for policy makers",
-    ),
-    "Samenwerking met energiehuizen": (
-        "Collaboration avec les maisons de l'énergie",
-        "Working with energy advice centres",
-    ),
-    "Vorming over energierechten": (
-        "Formation sur les droits en matière d'énergie",
-        "Training on energy rights",
-    ),
-    "Wijkmoestuinen": ("Potagers de quartier", "Neighbourhood vegetable gardens"),
-    "Samenwerking met natuurverenigingen": (
-        "Collaboration avec les associations de protection de la nature",
-        "Working with nature associations",
-    ),
-    "Evaluatie met bewoners": ("Évaluation avec les habitants", "Evaluation with residents"),
-    "Administratieve lasten in kaart": (
-        "Cartographier les charges administratives",
-        "Mapping the administrative burden",
-    ),
-    "Projecten met minder werklast uitlichten": (
-        "Mettre en avant les projets qui allègent la charge de travail",
-        "Highlighting projects with a lighter workload",
-    ),
-    "Aanbevelingen voor beleid": (
-        "Recommandations pour les décideurs",
-        "Recommendations for policy makers",
-    ),
-    "Vereenvoudigde formulieren testen": (
-        "Tester des formulaires simplifiés",
-        "Testing simplified forms",
-    ),
-    "Praktijken met vertrouwensrelaties": (
-        "Pratiques fondées sur la relation de confiance",
-        "Practices built on relationships of trust",
-    ),
-    "Samenwerkingsverbanden uitbouwen": (
-        "Développer des partenariats",
-        "Building partnerships",
-    ),
-    "Intervisie rond beroepsgeheim": (
-        "Intervision sur le secret professionnel",
-        "Peer review on professional confidentiality",
-    ),
-    "Gezamenlijke casusbesprekingen": (
-        "Discussions de cas communes",
-        "Joint case discussions",
-    ),
-    "Sociaal werk op ELZ-overleg voorstellen": (
-        "Présenter le travail social aux concertations des zones de première ligne",
-        "Presenting social work at primary care zone meetings",
-    ),
-    "Vorming interprofessioneel samenwerken": (
-        "Formation à la collaboration interprofessionnelle",
-        "Training in interprofessional collaboration",
-    ),
-    "Gedeelde taal over sociale noden": (
-        "Un langage commun sur les besoins sociaux",
-        "A shared language for social needs",
-    ),
-    "Brugfiguren in scholen": ("Des médiateurs dans les écoles", "Bridge workers in schools"),
-    "Uitwisseling met CLB's": (
-        "Échanges avec les centres d'encadrement des élèves",
-        "Exchanges with pupil guidance centres",
-    ),
-    "Gedeelde vorming": ("Formation commune", "Shared training"),
-    "Ontmoetingsdagen formeel en informeel": (
-        "Journées de rencontre entre acteurs formels et informels",
-        "Meeting days for formal and informal actors",
-    ),
-    "Gids samenwerken met burgerinitiatieven": (
-        "Guide pour collaborer avec les initiatives citoyennes",
-        "Guide to working with citizens' initiatives",
-    ),
-    "Lokale netwerken versterken": (
-        "Renforcer les réseaux locaux",
-        "Strengthening local networks",
-    ),
-    "Praktijkverhalen verzamelen": (
-        "Recueillir des récits de pratique",
-        "Collecting practice stories",
-    ),
-    "Praktijksafari onderbescherming": (
-        "Safari de pratiques sur le non-recours aux droits",
-        "Practice safari on non-take-up of rights",
-    ),
-    "Automatische rechtentoekenning bepleiten": (
-        "Plaider pour l'octroi automatique des droits",
-        "Advocating automatic granting of rights",
-    ),
-    "Signaalbundel onderbescherming": (
-        "Recueil de signaux sur le non-recours aux droits",
-        "Collection of signals on non-take-up of rights",
-    ),
-    "Outreachend werken versterken": (
-        "Renforcer le travail de proximité",
-        "Strengthening outreach work",
-    ),
-    "Vorming voor OCMW-medewerkers": (
-        "Formation pour le personnel des CPAS",
-        "Training for public social welfare centre staff",
-    ),
-    "Samenwerking met ervaringsdeskundigen": (
-        "Collaboration avec des experts du vécu",
-        "Working with experts by experience",
-    ),
-    "Brug naar sociale huisvesting": (
-        "Un pont vers le logement social",
-        "A bridge to social housing",
-    ),
-    "Begeleiding na achttien jaar": (
-        "Accompagnement après dix-huit ans",
-        "Support after the age of eighteen",
-    ),
-    # the approved regional proposal, its description and its initiatives
-    "Het 40-actiepuntenplan opvolgen": (
-        "Suivre le plan en 40 points d'action",
-        "Following up the 40-point action plan",
-    ),
-    "Een verzonnen voorstel om de goedkeuring te tonen.": (
-        "Une proposition inventée pour montrer l'approbation.",
-        "An invented proposal to show the approval.",
-    ),
-    "Eerste stap": ("Première étape", "First step"),
-    "Tweede stap": ("Deuxième étape", "Second step"),
-}
+@functools.cache
+def translations() -> dict[str, tuple[str, str]]:
+    """The French and English of every Dutch demo text (content/demo/actionplan/), so the
+    demo shows a translated platform (the real content is complete in the three languages):
+    the demo actions' titles and initiatives, and the texts regions write in Dutch."""
+    texts: list[dict[str, str]] = list(content.demo_item("actionplan/translations"))
+    for entry in content.demo_items("actionplan/actions"):
+        texts.append(entry.data["title"])
+        texts.extend(entry.data["initiatives"])
+    return {text["nl"]: (text["fr"], text["en"]) for text in texts}
 
 
 DEMO_MARK = {"fr": " (démo)", "en": " (demo)"}
 
 
+def marked(name: str, text: dict[str, str]) -> dict[str, str]:
+    """A demo text's fields, each language with its demo mark ("… (demo)", "… (démo)")."""
+    marks = {"nl": " (demo)", **DEMO_MARK}
+    return {f"{name}_{lang}": f"{value}{marks[lang]}" for lang, value in text.items()}
+
+
 def demo_translations(text_nl: str) -> dict[str, str] | None:
     """The French and English of a Dutch demo text ("… (demo)" keeps its mark, translated)."""
     base = text_nl.removesuffix(" (demo)")
-    pair = TRANSLATIONS.get(base)
+    pair = translations().get(base)
     if pair is None:
         return None
     marked = base != text_nl
@@ -585,17 +104,18 @@ class Command(BaseCommand):
                 "load_actionplan_demo adds invented demo data; it runs only with DEBUG on "
                 "(or with --force)."
             )
-        if not Plan.objects.filter(slug=content.PLAN["slug"]).exists():
+        if not Plan.objects.filter(slug=content.item("actionplan/plan")["slug"]).exists():
             call_command("load_actionplan", stdout=self.stdout)
         with transaction.atomic():
             summary = self._load()
         self.stdout.write(self.style.WARNING(f"Action plan DEMO data: {summary}."))
 
     def _load(self) -> str:
-        plan = Plan.objects.get(slug=content.PLAN["slug"])
+        plan = Plan.objects.get(slug=content.item("actionplan/plan")["slug"])
         challenges = {c.number: c for c in Challenge.objects.filter(plan=plan)}
+        texts = content.demo_item("actionplan/texts")
         regions = {}
-        for order, (slug, name) in enumerate(REGIONS.items(), start=1):
+        for order, (slug, name) in enumerate(texts["regions"].items(), start=1):
             region = Region.objects.filter(slug=slug).first()
             if region is None:
                 region = Region(slug=slug, name_nl=name, order=order)
@@ -605,64 +125,51 @@ class Command(BaseCommand):
         krachtlijnen = {k.number: k for k in Krachtlijn.objects.all()}
         functions = {f.number: f for f in Function.objects.all()}
         coordinator = _first_user(Role.COORDINATOR)
-        new_actions = new_updates = new_proposals = 0
+        new_updates = new_proposals = 0
+        run = SyncRun()
 
-        for (
-            number,
-            slug,
-            title,
-            region_slugs,
-            _orgs,
-            k_numbers,
-            f_numbers,
-            initiatives,
-            updates,
-        ) in DEMO_ACTIONS:
-            action = Action.objects.filter(slug=slug).first()
-            if action is None:
-                action = services.action_create(
-                    actor=None,
-                    data={
-                        "challenge": challenges[number],
-                        "slug": slug,
-                        "title_nl": f"{title} (demo)",
-                        **{
-                            f"title_{lang}": text
-                            for lang, text in (demo_translations(f"{title} (demo)") or {}).items()
-                        },
-                        "description_nl": "Een verzonnen voorbeeldactie om het platform te "
-                        "tonen. (demo)",
-                        "description_fr": "Une action d'exemple inventée pour montrer la "
-                        "plateforme. (démo)",
-                        "description_en": "An invented example action to show the platform. (demo)",
-                        "origin": Origin.PLAN,
-                        "krachtlijnen": [krachtlijnen[n] for n in k_numbers if n in krachtlijnen],
-                        "functions": [functions[n] for n in f_numbers if n in functions],
-                        "carrier_regions": [regions[s] for s in region_slugs],
-                    },
-                )
-                for line in initiatives:
-                    title_nl = f"{line} (demo)"
-                    translated = demo_translations(title_nl) or {}
-                    services.initiative_create(
-                        actor=None,
-                        action=action,
-                        data={
-                            "title_nl": title_nl,
-                            **{f"title_{lang}": text for lang, text in translated.items()},
-                        },
-                    )
-                new_actions += 1
+        def create_action(data: dict[str, Any], item: dict[str, Any]) -> Action:
+            action = services.action_create(
+                actor=None,
+                data={
+                    **data,
+                    "challenge": challenges[item["challenge"]],
+                    "origin": Origin.PLAN,
+                    "krachtlijnen": [
+                        krachtlijnen[n] for n in item["krachtlijnen"] if n in krachtlijnen
+                    ],
+                    "functions": [functions[n] for n in item["functions"] if n in functions],
+                    "carrier_regions": [regions[s] for s in item["regions"]],
+                },
+            )
+            for line in item["initiatives"]:
+                services.initiative_create(actor=None, action=action, data=marked("title", line))
+            return action
+
+        for entry in content.demo_items("actionplan/actions"):
+            item = entry.data
+            action = sync(
+                run,
+                key=f"demo.actionplan.action:{item['slug']}",
+                model=Action,
+                lookup={"slug": item["slug"]},
+                values={
+                    **marked("title", item["title"]),
+                    **translated("description", texts["action_description"]),
+                },
+                create=lambda data, item=item: create_action(data, item),
+            )
+            updates = item["updates"]
             if not action.updates.exists():
-                chair = _first_user(Role.CHAIR, regions[region_slugs[0]]) or coordinator
-                for date, status, progress, narrative in updates:
+                chair = _first_user(Role.CHAIR, regions[item["regions"][0]]) or coordinator
+                for update in updates:
                     services.progress_record(
                         actor=chair,
                         target=action,
-                        date=date,
-                        status=status,
-                        progress=progress,
-                        narrative=f"(demo) {narrative}",
+                        date=update["date"],
+                        status=update["status"],
+                        progress=update["progress"],
+                        narrative=f"(demo) {update['narrative']}",
                     )
                     new_updates += 1
                 first = action.initiatives.first()
@@ -670,9 +177,9 @@ class Command(BaseCommand):
                     services.progress_record(
                         actor=chair,
                         target=first,
-                        date=updates[0][0],
+                        date=updates[0]["date"],
                         status=Status.COMPLETED,
-                        narrative="(demo) Afgerond.",
+                        narrative=texts["initiative_done"],
                     )
                     new_updates += 1
 
@@ -682,40 +189,30 @@ class Command(BaseCommand):
             .select_related("user")
             .first()
         )
-        activity_updates = {
-            "Vertellen": [
-                (D(2021, 4, 15), Status.RUNNING, 30, "De eerste drie werkpraktijken staan online.")
-            ],
-            "Verstaan": [
-                (
-                    D(2022, 5, 5),
-                    Status.COMPLETED,
-                    100,
-                    "Publicatie voorgesteld op de Sociaalwerkconferentie.",
-                )
-            ],
-            "Versterken": [(D(2022, 9, 1), Status.RUNNING, 20, "Eerste vormingsreeks gestart.")],
-        }
         for activity in SpearheadActivity.objects.filter(
             spearhead__slug="draagvlak-en-politiserend-werken"
         ):
             if activity.updates.exists():
                 continue
-            for date, status, progress, narrative in activity_updates.get(
-                activity.title_nl or "", []
-            ):
+            for update in texts["activity_updates"].get(activity.title_nl or "", []):
                 services.progress_record(
                     actor=socius_rep.user if socius_rep else coordinator,
                     target=activity,
-                    date=date,
-                    status=status,
-                    progress=progress,
-                    narrative=f"(demo) {narrative}",
+                    date=update["date"],
+                    status=update["status"],
+                    progress=update["progress"],
+                    narrative=f"(demo) {update['narrative']}",
                 )
                 new_updates += 1
 
-        for region_slug, number, title, status, message in DEMO_PROPOSALS:
-            region = regions[region_slug]
+        for entry in content.demo_items("actionplan/proposals"):
+            item = entry.data
+            region, title, status, message = (
+                regions[item["region"]],
+                item["title"],
+                item["status"],
+                item["message"],
+            )
             if ActionProposal.objects.filter(region=region, title=title).exists():
                 continue
             chair = _first_user(Role.CHAIR, region)
@@ -723,10 +220,10 @@ class Command(BaseCommand):
                 actor=chair,
                 region=region,
                 data={
-                    "challenge": challenges[number],
+                    "challenge": challenges[item["challenge"]],
                     "title": title,
-                    "description": "Een verzonnen voorstel om de goedkeuring te tonen. (demo)",
-                    "initiatives": "Eerste stap (demo)\nTweede stap (demo)",
+                    "description": texts["proposal"]["description"],
+                    "initiatives": texts["proposal"]["initiatives"],
                     "krachtlijnen": [k for n, k in krachtlijnen.items() if n in (1, 5)],
                     "carrier_regions": [region],
                 },
@@ -740,11 +237,14 @@ class Command(BaseCommand):
             elif status == ProposalStatus.DECLINED:
                 services.proposal_decline(actor=coordinator, proposal=proposal, reason=message)
             new_proposals += 1
+        new_actions = run.total("created")
 
         rows_translated = self._translate(plan)
 
         snapshot = ""
-        evaluation = Evaluation.objects.filter(slug=content.EVALUATION["slug"]).first()
+        evaluation = Evaluation.objects.filter(
+            slug=content.item("actionplan/evaluation")["slug"]
+        ).first()
         if evaluation is not None and not evaluation.is_frozen:
             services.evaluation_snapshot_take(actor=coordinator, evaluation=evaluation)
             snapshot = ", snapshot of the 2022 evaluation taken"

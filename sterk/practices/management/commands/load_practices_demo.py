@@ -6,6 +6,7 @@ Idempotent: demo practices that exist are kept."""
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from sterk.actionplan.models import Challenge
+from sterk.core import content
+from sterk.core.content import translated
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Organisation, Region
 from sterk.practices import services
@@ -23,169 +26,33 @@ from sterk.practices.models import Call, Practice, Sector, TargetGroup
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 COUNT = 200
-# (name, what it is) per language: the demo shows what a translated library looks like.
-ACTIVITIES: list[dict[str, tuple[str, str]]] = [
-    {
-        "nl": (
-            "Buurtsoep",
-            "een wekelijkse soep in het buurthuis waar bewoners en hulpverleners elkaar ontmoeten",
-        ),
-        "fr": (
-            "Soupe de quartier",
-            "une soupe hebdomadaire à la maison de quartier où habitants et intervenants se "
-            "rencontrent",
-        ),
-        "en": (
-            "Neighbourhood soup",
-            "a weekly soup in the community centre where residents and social workers meet",
-        ),
-    },
-    {
-        "nl": (
-            "Rechtenverkenners",
-            "vrijwilligers die samen met buren nagaan of ze al hun rechten opnemen",
-        ),
-        "fr": (
-            "Éclaireurs des droits",
-            "des bénévoles qui vérifient avec leurs voisins s'ils font valoir tous leurs droits",
-        ),
-        "en": (
-            "Rights scouts",
-            "volunteers who check with their neighbours whether they claim all their rights",
-        ),
-    },
-    {
-        "nl": ("Digitaal café", "een plek waar mensen hulp krijgen bij hun smartphone en e-loket"),
-        "fr": (
-            "Café numérique",
-            "un lieu où l'on aide les gens avec leur smartphone et les guichets en ligne",
-        ),
-        "en": (
-            "Digital café",
-            "a place where people get help with their smartphone and online public services",
-        ),
-    },
-    {
-        "nl": (
-            "Wandelend overleg",
-            "hulpverleners die op wandel gaan met jongeren in plaats van aan een bureau te zitten",
-        ),
-        "fr": (
-            "Concertation en marchant",
-            "des intervenants qui se promènent avec des jeunes au lieu de s'asseoir à un bureau",
-        ),
-        "en": (
-            "Walking meetings",
-            "social workers who go for a walk with young people instead of sitting at a desk",
-        ),
-    },
-    {
-        "nl": (
-            "Mantelzorgnetwerk",
-            "een netwerk van mantelzorgers dat elkaar ondersteunt in de wijk",
-        ),
-        "fr": (
-            "Réseau d'aidants proches",
-            "un réseau d'aidants proches qui s'entraident dans le quartier",
-        ),
-        "en": (
-            "Carers' network",
-            "a network of informal carers who support each other in the neighbourhood",
-        ),
-    },
-    {
-        "nl": ("Onthaal zonder drempel", "één onthaal voor alle sociale vragen, zonder afspraak"),
-        "fr": (
-            "Accueil sans seuil",
-            "un seul accueil pour toutes les questions sociales, sans rendez-vous",
-        ),
-        "en": (
-            "Open-door welcome",
-            "one welcome desk for every social question, without an appointment",
-        ),
-    },
-    {
-        "nl": ("Groene buurt", "bewoners die samen hun wijk vergroenen en energie besparen"),
-        "fr": (
-            "Quartier vert",
-            "des habitants qui verdissent ensemble leur quartier et économisent l'énergie",
-        ),
-        "en": (
-            "Green neighbourhood",
-            "residents who green their neighbourhood together and save energy",
-        ),
-    },
-    {
-        "nl": ("Schuldhulp op maat", "trajecten die mensen met schulden stap voor stap begeleiden"),
-        "fr": (
-            "Aide aux dettes sur mesure",
-            "des parcours qui accompagnent pas à pas les personnes endettées",
-        ),
-        "en": (
-            "Tailored debt support",
-            "programmes that guide people in debt step by step",
-        ),
-    },
-    {
-        "nl": ("Straathoekwerk plus", "straathoekwerkers die samenwerken met de eerste lijn"),
-        "fr": (
-            "Travail de rue plus",
-            "des travailleurs de rue qui collaborent avec la première ligne",
-        ),
-        "en": ("Street work plus", "street workers who team up with primary care"),
-    },
-    {
-        "nl": ("Taaltuin", "nieuwkomers die Nederlands oefenen in de moestuin"),
-        "fr": (
-            "Jardin des langues",
-            "des primo-arrivants qui pratiquent le néerlandais au potager",
-        ),
-        "en": ("Language garden", "newcomers who practise Dutch in the vegetable garden"),
-    },
-]
-# The places in each language's own name.
-PLACES: list[dict[str, str]] = [
-    {"nl": "Gent", "fr": "Gand", "en": "Ghent"},
-    {"nl": "Leuven", "fr": "Louvain", "en": "Leuven"},
-    {"nl": "Hasselt", "fr": "Hasselt", "en": "Hasselt"},
-    {"nl": "Brugge", "fr": "Bruges", "en": "Bruges"},
-    {"nl": "Antwerpen", "fr": "Anvers", "en": "Antwerp"},
-    {"nl": "Brussel", "fr": "Bruxelles", "en": "Brussels"},
-    {"nl": "Mechelen", "fr": "Malines", "en": "Mechelen"},
-    {"nl": "Kortrijk", "fr": "Courtrai", "en": "Kortrijk"},
-    {"nl": "Genk", "fr": "Genk", "en": "Genk"},
-    {"nl": "Aalst", "fr": "Alost", "en": "Aalst"},
-]
+
+
+@functools.cache
+def _source() -> dict[str, Any]:
+    """content/demo/practices/: activities (name and what it is, per language), places in
+    each language's own name, and the templates of a demo practice's texts."""
+    return {
+        "activities": content.demo_item("practices/activities"),
+        "places": content.demo_item("practices/places"),
+        "templates": content.demo_item("practices/templates"),
+    }
 
 
 def demo_texts(i: int) -> dict[str, str]:
     """Title, summary and story of demo practice number i, in Dutch, French and English."""
-    activity = ACTIVITIES[i % len(ACTIVITIES)]
-    place = PLACES[(i // len(ACTIVITIES)) % len(PLACES)]
+    source = _source()
+    activity = source["activities"][i % len(source["activities"])]
+    place = source["places"][(i // len(source["activities"])) % len(source["places"])]
     texts: dict[str, str] = {}
-    templates = {
-        "nl": (
-            "{name} in {place} (demo)",
-            "Demo: {what}. Een verzonnen voorbeeld om de bibliotheek te tonen.",
-            "Dit is **demo**-inhoud.\n\nIn {place} werken ze aan {what}.",
-        ),
-        "fr": (
-            "{name} à {place} (démo)",
-            "Démo : {what}. Un exemple inventé pour montrer la bibliothèque.",
-            "Ceci est un contenu de **démo**.\n\nÀ {place}, on travaille à {what}.",
-        ),
-        "en": (
-            "{name} in {place} (demo)",
-            "Demo: {what}. An invented example to show the library.",
-            "This is **demo** content.\n\nIn {place} they work on {what}.",
-        ),
-    }
-    for lang, (title, summary, story) in templates.items():
-        name, what = activity[lang]
-        values = {"name": name, "what": what, "place": place[lang]}
-        texts[f"title_{lang}"] = title.format(**values)
-        texts[f"summary_{lang}"] = summary.format(**values)
-        texts[f"story_{lang}"] = story.format(**values)
+    for lang in ("nl", "fr", "en"):
+        values = {
+            "name": activity["name"][lang],
+            "what": activity["what"][lang],
+            "place": place[lang],
+        }
+        for field in ("title", "summary", "story"):
+            texts[f"{field}_{lang}"] = source["templates"][field][lang].format(**values)
     return texts
 
 
@@ -258,65 +125,42 @@ class Command(BaseCommand):
         return 1
 
     def demo_call(self, organisations: list[Organisation], regions: list[Region]) -> None:
-        if Call.objects.filter(slug="demo-oproep-nabijheid").exists() or not organisations:
+        (entry,) = content.demo_items("practices/calls")
+        item = entry.data
+        if Call.objects.filter(slug=item["slug"]).exists() or not organisations:
             return
         today = timezone.localdate()
         owner = Organisation.objects.filter(name="Socius").first() or organisations[0]
         call = services.call_create(
             actor=None,
             data={
-                "slug": "demo-oproep-nabijheid",
-                "title_nl": "Nabij blijven in de wijk (demo)",
-                "title_fr": "Rester proche dans le quartier (démo)",
-                "title_en": "Staying close in the neighbourhood (demo)",
-                "question_nl": "Demo-oproep: hoe blijf jij nabij voor de mensen met wie je werkt?",
-                "question_fr": "Appel de démo : comment restes-tu proche des personnes avec qui "
-                "tu travailles ?",
-                "question_en": "Demo call: how do you stay close to the people you work with?",
-                "audience_nl": "Alle sociale professionals",
+                "slug": item["slug"],
+                **translated("title", item["title"]),
+                **translated("question", item["question"]),
+                **translated("audience", item["audience"]),
                 "owner": owner,
-                "opens_on": today - datetime.timedelta(days=14),
-                "closes_on": today + datetime.timedelta(days=45),
+                "opens_on": today - datetime.timedelta(days=item["opens_days_ago"]),
+                "closes_on": today + datetime.timedelta(days=item["closes_in_days"]),
                 "krachtlijn": Krachtlijn.objects.filter(slug="nabijheid").first(),
-                "questions": [
-                    {
-                        "label": "Wat maakt jouw praktijk nabij?",
-                        "kind": "text",
-                        "choices": [],
-                        "required": True,
-                    },
-                    {
-                        "label": "Hoe lang loopt de praktijk al?",
-                        "kind": "choice",
-                        "choices": ["Minder dan een jaar", "Een tot drie jaar", "Langer"],
-                        "required": False,
-                    },
-                ],
+                "questions": item["questions"],
             },
         )
-        states = [
-            "unconfirmed",
-            "submitted",
-            "in_review",
-            "changes_requested",
-            "published",
-            "declined",
-        ]
-        for n, state in enumerate(states, start=1):
+        texts = item["submissions"]
+        for n, state in enumerate(texts["states"], start=1):
             practice = services.call_submission_create(
                 call=call,
                 user=None,
                 data={
-                    "title_nl": f"Verhaal {n} voor de demo-oproep (demo)",
-                    "summary_nl": "Demo: een verzonnen praktijkverhaal.",
+                    "title_nl": texts["title"]["nl"].format(n=n),
+                    "summary_nl": texts["summary"]["nl"],
                     "region": regions[n % len(regions)] if regions else None,
                     "language": "nl",
                 },
-                answers={0: "Demo-antwoord.", 1: "Langer"},
+                answers=texts["answers"],
                 consent_publish=True,
                 consent_anonymous=True,
-                submitter_name=f"Demo-indiener {n}",
-                submitter_email=f"demo-indiener{n}@example.org",
+                submitter_name=texts["submitter_name"].format(n=n),
+                submitter_email=texts["submitter_email"].format(n=n),
             )
             Practice.objects.filter(pk=practice.pk).update(is_demo=True)
             practice.is_demo = True
@@ -327,12 +171,10 @@ class Command(BaseCommand):
                 practice = services.practice_start_review(actor=None, practice=practice)
             if state == "changes_requested":
                 services.practice_request_changes(
-                    actor=None, practice=practice, comment="Demo: vertel meer over de aanpak."
+                    actor=None, practice=practice, comment=texts["changes_requested"]
                 )
             elif state == "declined":
-                services.practice_decline(
-                    actor=None, practice=practice, reason="Demo: dit is geen praktijk."
-                )
+                services.practice_decline(actor=None, practice=practice, reason=texts["declined"])
             elif state == "published":
                 practice = services.practice_publish(actor=None, practice=practice)
                 # Stories come in as written; editors add the translations.
@@ -340,10 +182,9 @@ class Command(BaseCommand):
                     actor=None,
                     practice=practice,
                     data={
-                        "title_fr": f"Récit {n} pour l'appel de démo (démo)",
-                        "title_en": f"Story {n} for the demo call (demo)",
-                        "summary_fr": "Démo : un récit de pratique inventé.",
-                        "summary_en": "Demo: an invented practice story.",
+                        f"{field}_{lang}": texts[field][lang].format(n=n)
+                        for field in ("title", "summary")
+                        for lang in ("fr", "en")
                     },
                 )
         self.stdout.write("Demo call with submissions in every state added.")
