@@ -11,7 +11,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from sterk.accounts.models import Sector
 from sterk.core.content_language import (
     LanguageMarkedSelect,
     LanguageModelChoiceField,
@@ -274,7 +273,9 @@ class MemberFilterForm(forms.Form):
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["subregion"].queryset = region.subregions.all()
-        self.fields["sector"].choices = [("", _("All sectors")), *Sector.choices]
+        # The user's sector choices (accounts is above network: read them off the model).
+        sectors = get_user_model()._meta.get_field("sector").choices or []
+        self.fields["sector"].choices = [("", _("All sectors")), *sectors]
 
     def selector_args(self) -> tuple[str, dict[str, str]]:
         """(search, filters) for selectors.region_members; an invalid filter is ignored."""
