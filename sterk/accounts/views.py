@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
 from .selectors import consents_of

@@ -7,8 +7,8 @@ page asking many permission questions costs one query. The query itself lives ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 _CACHE_ATTR = "_sterk_roles"

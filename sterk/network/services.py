@@ -21,12 +21,14 @@ from sterk.core.roles import forget_roles
 from sterk.core.site import absolute_url
 from sterk.core.validators import single_line
 
+from . import selectors
 from .models import (
     CONTACT_CONSENT_TEXT,
     ContactRequest,
     ContactStatus,
     Membership,
     Organisation,
+    OrganisationType,
     Region,
     Role,
     RoleAssignment,
@@ -82,6 +84,29 @@ def organisation_propose(*, user: Any, name: str) -> Organisation:
     organisation.full_clean()
     organisation.save()
     audit_record(actor=user, action="organisation.proposed", obj=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_ensure(
+    *,
+    actor: Any,
+    name: str,
+    type: str = OrganisationType.OTHER,
+    is_stakeholder: bool = False,
+    website: str = "",
+) -> Organisation:
+    """The organisation with this name (compared by normalised name), created approved if
+    missing: for the content loaders, which name the organisations they link to."""
+    existing = organisation_find(name)
+    if existing is not None:
+        return existing
+    organisation = Organisation(
+        name=name, type=type, is_stakeholder=is_stakeholder, website=website, is_approved=True
+    )
+    organisation.full_clean()
+    organisation.save()
+    audit_record(actor=actor, action="organisation.created", obj=organisation)
     return organisation
 
 
@@ -146,20 +171,8 @@ def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
 
 def contact_recipients(region: Region | None) -> list[str]:
     """The region's chairs, or the coordinators when there is no region (or no chair)."""
-    chairs: list[str] = []
-    if region is not None:
-        chairs = list(
-            RoleAssignment.objects.filter(role=Role.CHAIR, region=region, user__is_active=True)
-            .values_list("user__email", flat=True)
-            .distinct()
-        )
-    if chairs:
-        return chairs
-    return list(
-        RoleAssignment.objects.filter(role=Role.COORDINATOR, user__is_active=True)
-        .values_list("user__email", flat=True)
-        .distinct()
-    )
+    chairs = selectors.role_holder_emails(Role.CHAIR, region_id=region.pk) if region else []
+    return chairs or selectors.role_holder_emails(Role.COORDINATOR)
 
 
 @transaction.atomic

@@ -23,7 +23,11 @@ from sterk.core.fields import fit_to_field
 from sterk.core.mail import email_enqueue
 from sterk.core.site import absolute_url
 from sterk.core.slugs import SlugSource
-from sterk.network.models import Organisation, Role, RoleAssignment, normalise_name
+from sterk.network.models import Role
+from sterk.network.selectors import role_holder_emails
+
+# The content loaders call `services.organisation_ensure`: network's, re-exported.
+from sterk.network.services import organisation_ensure as organisation_ensure
 
 from .models import (
     MODERATION_QUEUE,
@@ -78,10 +82,6 @@ AUDITED = [f for f in PRACTICE_FIELDS if not f.startswith(("title_", "summary_",
 
 def _slug_source(text: str) -> SlugSource:
     return SlugSource(text, fallback="praktijk", reserved=RESERVED_SLUGS)
-
-
-def unique_slug(model: type[Any], text: str, *, exclude_pk: int | None = None) -> str:
-    return slugs.unique_slug(model, _slug_source(text), exclude_pk=exclude_pk)
 
 
 # --- the search index and facets ----------------------------------------------------------
@@ -698,22 +698,12 @@ def submission_confirm(*, token: str) -> Practice:
 
 def moderator_addresses(practice: Practice) -> list[str]:
     """The call owner's representatives; else the region's chairs; else the coordinators."""
-    people = RoleAssignment.objects.filter(user__is_active=True)
+    found: list[str] = []
     if practice.call_id:
-        emails = people.filter(role=Role.STAKEHOLDER, organisation_id=practice.call.owner_id)
+        found = role_holder_emails(Role.STAKEHOLDER, organisation_id=practice.call.owner_id)
     elif practice.region_id:
-        emails = people.filter(role=Role.CHAIR, region_id=practice.region_id)
-    else:
-        emails = people.none()
-    found = list(emails.values_list("user__email", flat=True).distinct().order_by("user__email"))
-    if not found:
-        found = list(
-            people.filter(role=Role.COORDINATOR)
-            .values_list("user__email", flat=True)
-            .distinct()
-            .order_by("user__email")
-        )
-    return found
+        found = role_holder_emails(Role.CHAIR, region_id=practice.region_id)
+    return found or role_holder_emails(Role.COORDINATOR)
 
 
 def _manage_url(practice: Practice) -> str:
@@ -768,18 +758,3 @@ def _notify_submitter(practice: Practice, event: str) -> None:
         subject=subject,
         body=body,
     )
-
-
-# --- organisations (loaders and the moderators' form) -----------------------------------
-
-
-@transaction.atomic
-def organisation_ensure(*, actor: Any, name: str, **fields: Any) -> Organisation:
-    existing = Organisation.objects.filter(normalised_name=normalise_name(name)).first()
-    if existing is not None:
-        return existing
-    organisation = Organisation(name=name, is_approved=True, **fields)
-    organisation.full_clean()
-    organisation.save()
-    audit_record(actor=actor, action="organisation.created", obj=organisation)
-    return organisation
