@@ -15,6 +15,7 @@ from sterk.core.forms import (
     slug_as_web_address,
     translated_field_setup,
 )
+from sterk.core.roles import roles_of
 from sterk.core.widgets import use_checkbox_lists
 from sterk.identity.models import Krachtlijn
 from sterk.network.forms_manage import (
@@ -127,7 +128,6 @@ class EventForm(
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from sterk.core.roles import roles_of
 
         roles = roles_of(user)
         translated_field_setup(self, "title", _("Title"), required_nl=True)

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sterk.actionplan.models import Challenge
 from sterk.core import dates, slugs
 from sterk.core.audit import audit_record
 from sterk.core.fields import fit_to_field
@@ -35,6 +36,8 @@ from sterk.core.services import (
 from sterk.core.site import absolute_url
 from sterk.core.slugs import SlugSource
 from sterk.core.validators import single_line
+from sterk.identity.models import Krachtlijn
+from sterk.network.models import Region
 
 from .mail import event_email_enqueue
 from .models import (
@@ -906,9 +909,6 @@ def _render(registration: Registration, kind: str, extra: dict[str, Any] | None)
 def content_sync(*, series: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict[str, int]:
     """Create or update series and events from data (matched on slug). Links to regions,
     krachtlijnen and challenges are made when those exist (loaded by their own commands)."""
-    from sterk.actionplan.models import Challenge
-    from sterk.identity.models import Krachtlijn
-    from sterk.network.models import Region
 
     stats = {"created": 0, "updated": 0, "series": 0}
     by_slug: dict[str, Series] = {}

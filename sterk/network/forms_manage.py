@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sterk.core.audit_display import action_label
 from sterk.core.content_language import (
     LanguageMarkedSelect,
     LanguageModelChoiceField,
@@ -21,6 +22,7 @@ from sterk.core.forms import (
     TranslatedErrorsMixin,
     translated_field_setup,
 )
+from sterk.core.roles import roles_of
 from sterk.core.widgets import use_checkbox_lists
 
 from . import imports
@@ -122,8 +124,6 @@ class ContactFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False, widget=LanguageMarkedSelect)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        from sterk.core.roles import roles_of
-
         from .selectors import regions_managed_by
 
         super().__init__(*args, **kwargs)
@@ -215,7 +215,6 @@ class SubRegionForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from sterk.core.roles import roles_of
 
         translated_field_setup(self, "name", _("Name"), required_nl=True)
         translated_field_setup(self, "description", _("Description"), required_nl=False)
@@ -482,7 +481,6 @@ class AuditFilterForm(RoleScopedChoicesMixin, forms.Form):
 
     def __init__(self, *args: Any, actions: list[str], user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from sterk.core.audit_display import action_label
 
         self.fields["action"].choices = [("", _("All actions"))] + [
             (a, action_label(a)) for a in actions

@@ -18,6 +18,11 @@ from sterk.core.audit import audit_record, diff, snapshot
 from sterk.core.mail import email_enqueue
 from sterk.core.personal_data import ConsentKind, consent_record
 from sterk.core.roles import forget_roles
+from sterk.core.services import (
+    instance_create_audited,
+    instance_delete_audited,
+    instance_update_audited,
+)
 from sterk.core.site import absolute_url
 from sterk.core.validators import single_line
 
@@ -372,7 +377,6 @@ def _locked(instance: Any) -> Any:
 @transaction.atomic
 def region_update(*, actor: Any, region: Region, data: dict[str, Any]) -> Region:
     """Edit the texts of a region's public page (in nl, fr and en) and its contact address."""
-    from sterk.core.services import instance_update_audited
 
     return instance_update_audited(
         actor=actor,
@@ -385,8 +389,6 @@ def region_update(*, actor: Any, region: Region, data: dict[str, Any]) -> Region
 
 @transaction.atomic
 def region_priority_create(*, actor: Any, region: Region, data: dict[str, Any]) -> Any:
-    from sterk.core.services import instance_create_audited
-
     from .models import RegionPriority
 
     return instance_create_audited(
@@ -400,8 +402,6 @@ def region_priority_create(*, actor: Any, region: Region, data: dict[str, Any]) 
 
 @transaction.atomic
 def region_priority_update(*, actor: Any, priority: Any, data: dict[str, Any]) -> Any:
-    from sterk.core.services import instance_update_audited
-
     return instance_update_audited(
         actor=actor,
         instance=_locked(priority),
@@ -413,8 +413,6 @@ def region_priority_update(*, actor: Any, priority: Any, data: dict[str, Any]) -
 
 @transaction.atomic
 def region_priority_delete(*, actor: Any, priority: Any) -> None:
-    from sterk.core.services import instance_delete_audited
-
     instance_delete_audited(
         actor=actor,
         instance=_locked(priority),
@@ -445,8 +443,6 @@ def _check_subregion_slug(region: Region, slug: str, exclude_pk: int | None = No
 
 @transaction.atomic
 def subregion_create(*, actor: Any, region: Region, data: dict[str, Any]) -> SubRegion:
-    from sterk.core.services import instance_create_audited
-
     data = _only(data, SUBREGION_FIELDS)
     if not data.get("slug"):  # a chair's form has no slug; a coordinator may leave it empty
         data["slug"] = _free_subregion_slug(region, data.get("name_nl") or "")
@@ -462,8 +458,6 @@ def subregion_create(*, actor: Any, region: Region, data: dict[str, Any]) -> Sub
 
 @transaction.atomic
 def subregion_update(*, actor: Any, subregion: SubRegion, data: dict[str, Any]) -> SubRegion:
-    from sterk.core.services import instance_update_audited
-
     data = _only(data, SUBREGION_FIELDS)
     if not data.get("slug"):
         data.pop("slug", None)  # kept: the import and links know the sub-region by it
@@ -481,7 +475,6 @@ def subregion_update(*, actor: Any, subregion: SubRegion, data: dict[str, Any]) 
 @transaction.atomic
 def subregion_delete(*, actor: Any, subregion: SubRegion) -> None:
     """Members of the sub-region stay members of the region (their sub-region is cleared)."""
-    from sterk.core.services import instance_delete_audited
 
     instance_delete_audited(
         actor=actor,
@@ -495,7 +488,6 @@ def subregion_delete(*, actor: Any, subregion: SubRegion) -> None:
 @transaction.atomic
 def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
     """A coordinator adds an organisation; it is approved at once."""
-    from sterk.core.services import instance_create_audited
 
     return instance_create_audited(
         actor=actor,
@@ -509,8 +501,6 @@ def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
 def organisation_update(
     *, actor: Any, organisation: Organisation, data: dict[str, Any]
 ) -> Organisation:
-    from sterk.core.services import instance_update_audited
-
     return instance_update_audited(
         actor=actor,
         instance=_locked(organisation),
@@ -522,7 +512,6 @@ def organisation_update(
 @transaction.atomic
 def organisation_approve(*, actor: Any, organisation: Organisation) -> Organisation:
     """Approve an organisation a member proposed (idempotent)."""
-    from sterk.core.services import instance_update_audited
 
     return instance_update_audited(
         actor=actor,

@@ -17,10 +17,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sterk.accounts.services import consents_withdraw_where
 from sterk.core import search, slugs
 from sterk.core.audit import audit_record, diff, snapshot
 from sterk.core.fields import fit_to_field
 from sterk.core.mail import email_enqueue
+from sterk.core.personal_data import ConsentKind, consent_record
 from sterk.core.site import absolute_url
 from sterk.core.slugs import SlugSource
 from sterk.network.models import Role
@@ -246,7 +248,6 @@ def _record_consents(
     practice: Practice, person: Any, *, call: Call | None = None, contact_before: bool = False
 ) -> None:
     """Record what the submitter agreed to, in the words the form showed them."""
-    from sterk.core.personal_data import ConsentKind, consent_record
 
     email = "" if person is not None else practice.submitter_email
     if person is None and not email:
@@ -276,8 +277,6 @@ def _record_consents(
             obj=practice,
         )
     elif contact_before and not practice.contact_consent and person is not None:
-        from sterk.accounts.services import consents_withdraw_where
-
         consents_withdraw_where(user=person, kind=ConsentKind.PRACTICE_CONTACT, obj=practice)
 
 
