@@ -29,11 +29,12 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
-## lint: ruff, formatting, mypy, and no missing migrations
+## lint: ruff, formatting, mypy, the app layers (.importlinter), and no missing migrations
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy sterk config
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
 ci: lint test

@@ -1,12 +1,25 @@
 import re
+from types import ModuleType
+from typing import Any
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import URLPattern, include, path, re_path
 from django.views.generic import RedirectView
 
+from sterk.accounts import urls as accounts_urls
+from sterk.actionplan import urls as actionplan_urls
 from sterk.core import views as core_views
+from sterk.identity import urls as identity_urls
+from sterk.network import urls as network_urls
+from sterk.site import urls as site_urls
+
+
+def _with_site(site_patterns: list[URLPattern], app_urls: ModuleType) -> tuple[list[Any], str]:
+    """An app's URLs behind the composed pages (sterk.site.urls) that keep its namespace."""
+    return [*site_patterns, *app_urls.urlpatterns], app_urls.app_name
+
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/nl/", permanent=False)),
@@ -17,16 +30,16 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
-    path("mijn/", include("sterk.accounts.urls")),
+    path("mijn/", include(_with_site(site_urls.accounts_patterns, accounts_urls))),
     path("beheer/actieplan/", include("sterk.actionplan.urls_manage")),
     path("beheer/agenda/", include("sterk.events.urls_manage")),
     path("beheer/praktijken/", include("sterk.practices.urls_manage")),
     path("beheer/", include("sterk.network.urls_manage")),
-    path("actieplan/", include("sterk.actionplan.urls")),
+    path("actieplan/", include(_with_site(site_urls.actionplan_patterns, actionplan_urls))),
     path("", include("sterk.events.urls")),
     path("", include("sterk.practices.urls")),
-    path("", include("sterk.network.urls")),
-    path("", include("sterk.identity.urls")),
+    path("", include(_with_site(site_urls.network_patterns, network_urls))),
+    path("", include(_with_site(site_urls.identity_patterns, identity_urls))),
     prefix_default_language=True,
 )
 

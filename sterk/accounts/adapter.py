@@ -3,13 +3,14 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 
+from sterk.core.ratelimit import client_ip
+from sterk.core.site import CurrentSite, rebase
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request: HttpRequest) -> str:
         # allauth's login throttling keys on the same address as our own rate limits:
         # X-Forwarded-For only from STERK_TRUSTED_PROXIES.
-        from sterk.core.ratelimit import client_ip
-
         return client_ip(request)
 
     # --- the platform's name and address in allauth's mails (sterk.core.site) -----------
@@ -18,8 +19,6 @@ class AccountAdapter(DefaultAccountAdapter):
         """Mails say "Hello from Sterk Sociaal Werk!", not the Host header the request came
         in on; every link in them is on STERK_SITE_URL."""
         from allauth.core import context as allauth_context
-
-        from sterk.core.site import CurrentSite, rebase
 
         request = allauth_context.request
         origin = request.build_absolute_uri("/").rstrip("/") if request is not None else None
@@ -32,13 +31,9 @@ class AccountAdapter(DefaultAccountAdapter):
         super().send_mail(template_prefix, email, {"current_site": CurrentSite(), **context})
 
     def get_email_confirmation_url(self, request: HttpRequest, emailconfirmation: Any) -> str:
-        from sterk.core.site import rebase
-
         return rebase(super().get_email_confirmation_url(request, emailconfirmation))
 
     def get_reset_password_from_key_url(self, key: str) -> str:
-        from sterk.core.site import rebase
-
         return rebase(super().get_reset_password_from_key_url(key))
 
     def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:

@@ -8,7 +8,15 @@ from typing import Any
 
 from django.db.models import Q
 
-from sterk.core.personal_data import ConsentKind, DataSubject, Provider, address_q, register
+from sterk.core.personal_data import (
+    ConsentKind,
+    DataSubject,
+    Provider,
+    address_q,
+    register,
+    register_consent_withdrawal,
+    set_consent_recorder,
+)
 
 from .models import Consent
 
@@ -107,8 +115,6 @@ PROVIDER = Provider(
 
 
 def register_provider() -> None:
-    from sterk.core.personal_data import register_consent_withdrawal, set_consent_recorder
-
     from .services import consent_record
 
     register(PROVIDER)

@@ -7,12 +7,13 @@ from typing import Any
 
 from django.db.models import Model
 
+from sterk.core.personal_data import subject_for
+
 from .models import Consent
 
 
 def consents_of(user: Any) -> list[Consent]:
     """A person's consents (by account and by their verified addresses), newest first."""
-    from sterk.core.personal_data import subject_for
 
     from .personal_data import consents_of as matching
 

@@ -10,7 +10,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from sterk.core import personal_data
 from sterk.core.audit import audit_record
+from sterk.core.personal_data import ConsentKind, text_version
+from sterk.network.models import Region
+from sterk.network.services import membership_join, organisation_propose
 
 from .models import Consent, User
 from .types import ProfileData
@@ -21,9 +25,6 @@ PENDING_JOIN_SESSION_KEY = "sterk_pending_join"
 def pending_join_apply(*, request: HttpRequest, user: User) -> None:
     from django.contrib import messages
     from django.utils.translation import gettext as _
-
-    from sterk.network.models import Region
-    from sterk.network.services import membership_join
 
     region_id = request.session.pop(PENDING_JOIN_SESSION_KEY, None)
     if not region_id:
@@ -37,11 +38,6 @@ def pending_join_apply(*, request: HttpRequest, user: User) -> None:
 
 @transaction.atomic
 def profile_update(*, user: User, data: ProfileData, proposed_organisation: str = "") -> Any:
-    from sterk.core.personal_data import ConsentKind
-    from sterk.network.services import organisation_propose
-
-    from .models import User
-
     # Read from the database: a bound ModelForm has already set the new value on `user`.
     was_visible = User.objects.filter(pk=user.pk, directory_visible=True).exists()
     for key, value in data.items():
@@ -68,7 +64,6 @@ def personal_data_export(user: User) -> str:
     """Everything the platform keeps about a person, as JSON (GDPR art. 15 and 20): the
     sections of every app that registered a provider (sterk.core.personal_data), with
     records found by their account and by every verified e-mail address of theirs."""
-    from sterk.core import personal_data
 
     subject = personal_data.subject_for(user)
     data: dict[str, Any] = {
@@ -90,7 +85,6 @@ def account_delete(*, user: User) -> None:
     past attendance and published practices stay without the person; logs and the audit
     trail are scrubbed of their name and addresses), then the account row goes. The audit
     keeps only that an account was deleted."""
-    from sterk.core import personal_data
 
     pk = user.pk
     subject = personal_data.collect_identifiers(personal_data.subject_for(user))
@@ -112,7 +106,6 @@ def consent_record(
     *, kind: str, text: str, user: Any = None, email: str = "", obj: Any = None
 ) -> Consent:
     """Record a consent given now, with the exact text shown (and its fingerprint)."""
-    from sterk.core.personal_data import text_version
 
     member = user if getattr(user, "is_authenticated", False) else None
     object_type, object_id = _object_ref(obj)
@@ -136,8 +129,6 @@ def consent_withdraw(*, consent: Consent, actor: User) -> Consent:
     app that asked for it registered what withdrawing does)."""
     from django.core.exceptions import PermissionDenied, ValidationError
     from django.utils.translation import gettext as _
-
-    from sterk.core import personal_data
 
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     owner = consent.user_id == getattr(actor, "pk", None) or (

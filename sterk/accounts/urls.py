@@ -4,8 +4,9 @@ from . import views
 
 app_name = "accounts"
 
+# My page (same namespace, at "") composes other apps: sterk.site.urls.
+
 urlpatterns = [
-    path("", views.my_page, name="my_page"),
     path("profiel/", views.profile_edit, name="profile_edit"),
     path("gegevens/", views.data_export, name="data_export"),
     path("verwijderen/", views.account_delete, name="account_delete"),

@@ -10,33 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sterk.core.roles import roles_of
-from sterk.events.selectors import my_agenda
-from sterk.network import selectors as network_selectors
-from sterk.network.models import Region
-from sterk.practices.selectors import submissions_of
-
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
 from .selectors import consents_of
 from .types import AuthenticatedRequest, ProfileData
-
-
-@login_required
-def my_page(request: HttpRequest) -> HttpResponse:
-    memberships = list(network_selectors.memberships_of(request.user))
-    joined = {m.region_id for m in memberships}
-    return render(
-        request,
-        "accounts/my_page.html",
-        {
-            "memberships": memberships,
-            "other_regions": Region.objects.exclude(pk__in=joined),
-            "roles": roles_of(request.user),
-            "my_registrations": list(my_agenda(request.user)),
-            "my_practices": submissions_of(request.user)[:10],
-        },
-    )
 
 
 @login_required

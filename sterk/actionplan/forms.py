@@ -6,11 +6,16 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from sterk.core.content_language import LanguageModelChoiceField
-from sterk.core.forms import SaneDateField, TranslatedErrorsMixin, slug_as_web_address
+from sterk.core.forms import (
+    SaneDateField,
+    TranslatedErrorsMixin,
+    TranslatedFieldsMixin,
+    slug_as_web_address,
+    translated_names,
+)
 from sterk.core.widgets import use_checkbox_lists
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.forms_manage import RoleScopedChoicesMixin
@@ -32,12 +37,7 @@ from .models import (
 )
 from .selectors import Filters
 
-LANGUAGE_LABELS = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def translated(*names: str) -> list[str]:
-    return [f"{name}_{code}" for name in names for code, _label in LANGUAGE_LABELS]
 
 
 class PlanFilterForm(forms.Form):
@@ -81,26 +81,15 @@ class PlanFilterForm(forms.Form):
         )
 
 
-class ServiceModelForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm):
+class ServiceModelForm(
+    RoleScopedChoicesMixin, TranslatedErrorsMixin, TranslatedFieldsMixin, forms.ModelForm
+):
     """A ModelForm whose cleaned data goes to a service instead of `save()`. Translated
     fields are labelled per language; the Dutch one is required when the field is. Forms
     with `role_scoped` fields take `user` and offer only what that user's role reaches."""
 
-    translated_fields: tuple[str, ...] = ()
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        opts = self._meta.model._meta
-        for name in self.translated_fields:
-            model_field = opts.get_field(name)
-            for code, language in LANGUAGE_LABELS:
-                form_field = self.fields.get(f"{name}_{code}")
-                if form_field is None:
-                    continue
-                form_field.label = f"{capfirst(model_field.verbose_name)} ({language})"
-                form_field.required = code == "nl" and not model_field.blank
-                if code != "nl":
-                    form_field.help_text = _("Leave empty to show the Dutch text.")
         # Every multiple choice is a checkbox list (a later queryset change updates it).
         use_checkbox_lists(self)
 
@@ -119,11 +108,11 @@ class PlanForm(ServiceModelForm):
         model = Plan
         fields = [
             "slug",
-            *translated("title"),
+            *translated_names("title"),
             "start_year",
             "end_year",
             "is_current",
-            *translated("description"),
+            *translated_names("description"),
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -141,7 +130,7 @@ class ChallengeForm(ServiceModelForm):
 
     class Meta:
         model = Challenge
-        fields = ["plan", "number", "slug", *translated("title", "summary", "description")]
+        fields = ["plan", "number", "slug", *translated_names("title", "summary", "description")]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -164,7 +153,7 @@ class ActionForm(ServiceModelForm):
             "number",
             "order",
             "slug",
-            *translated("title", "description"),
+            *translated_names("title", "description"),
             "origin",
             "origin_region",
             "krachtlijnen",
@@ -201,7 +190,7 @@ class InitiativeForm(ServiceModelForm):
 
     class Meta:
         model = Initiative
-        fields = ["order", *translated("title", "description")]
+        fields = ["order", *translated_names("title", "description")]
         widgets = {
             f"description_{c}": forms.Textarea(attrs={"rows": 3}) for c in ["nl", "fr", "en"]
         }
@@ -227,7 +216,7 @@ class SpearheadForm(ServiceModelForm):
             "plan",
             "number",
             "slug",
-            *translated("title", "summary", "description"),
+            *translated_names("title", "summary", "description"),
             "start_year",
             "end_year",
             "lead_organisation",
@@ -252,7 +241,7 @@ class ActivityForm(ServiceModelForm):
 
     class Meta:
         model = SpearheadActivity
-        fields = ["order", *translated("title", "timing", "description"), "partners"]
+        fields = ["order", *translated_names("title", "timing", "description"), "partners"]
         widgets = {
             f"description_{c}": forms.Textarea(attrs={"rows": 3}) for c in ["nl", "fr", "en"]
         }
@@ -276,7 +265,7 @@ class FirstPriorityForm(ServiceModelForm):
 
     class Meta:
         model = FirstPriority
-        fields = ["plan", "year", "order", *translated("title", "description"), "challenges"]
+        fields = ["plan", "year", "order", *translated_names("title", "description"), "challenges"]
 
 
 class EvaluationForm(ServiceModelForm):
@@ -284,7 +273,7 @@ class EvaluationForm(ServiceModelForm):
 
     class Meta:
         model = Evaluation
-        fields = ["plan", "slug", "date", *translated("title", "description")]
+        fields = ["plan", "slug", "date", *translated_names("title", "description")]
         widgets = {"date": DATE_INPUT}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -302,7 +291,7 @@ class ConclusionForm(ServiceModelForm):
 
     class Meta:
         model = EvaluationConclusion
-        fields = ["challenge", "action", "spearhead", *translated("text")]
+        fields = ["challenge", "action", "spearhead", *translated_names("text")]
 
     def __init__(self, *args: Any, evaluation: Evaluation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -28,7 +28,11 @@ from sterk.core.services import (
 )
 from sterk.core.site import absolute_url
 from sterk.core.slugs import SlugSource
-from sterk.network.models import Organisation, Region, Role, RoleAssignment, normalise_name
+from sterk.network.models import Organisation, Region, Role
+from sterk.network.selectors import role_holder_emails, role_holder_recipients
+
+# The content loaders call `services.organisation_ensure`: network's, re-exported.
+from sterk.network.services import organisation_ensure as organisation_ensure
 
 from .models import (
     Action,
@@ -65,11 +69,6 @@ if TYPE_CHECKING:
 
 Target = Action | Initiative | SpearheadActivity
 _Sluggable = ChallengeData | ActionData | SpearheadData | EvaluationData
-
-
-def unique_slug(model: type[Model], text: str, *, exclude_pk: int | None = None) -> str:
-    """A slug from the text, made unique in the model with -2, -3, ..."""
-    return slugs.unique_slug(model, SlugSource(text), exclude_pk=exclude_pk)
 
 
 def _auto_slug(model: type[Model], data: _Sluggable) -> SlugSource | None:
@@ -572,14 +571,7 @@ def _proposal_set(proposal: ActionProposal, data: Mapping[str, Any]) -> dict[str
 
 
 def _deciders() -> list[str]:
-    return list(
-        RoleAssignment.objects.filter(
-            role__in=[Role.COORDINATOR, Role.STEERING], user__is_active=True
-        )
-        .values_list("user__email", flat=True)
-        .distinct()
-        .order_by("user__email")
-    )
+    return role_holder_emails(Role.COORDINATOR, Role.STEERING)
 
 
 def _manage_url(proposal: ActionProposal) -> str:
@@ -663,13 +655,7 @@ def _notify_chair(proposal: ActionProposal) -> None:
     if proposal.proposed_by is not None and proposal.proposed_by.is_active:
         people.append((proposal.proposed_by.email, proposal.proposed_by.language or "nl"))
     else:
-        people.extend(
-            RoleAssignment.objects.filter(
-                role=Role.CHAIR, region_id=proposal.region_id, user__is_active=True
-            )
-            .values_list("user__email", "user__language")
-            .distinct()
-        )
+        people.extend(role_holder_recipients(Role.CHAIR, region_id=proposal.region_id))
     for email, language in people:
         with translation.override(language):
             body = render_to_string(
@@ -779,23 +765,3 @@ def proposal_decline(*, actor: User, proposal: ActionProposal, reason: str) -> A
     )
     _notify_chair(proposal)
     return proposal
-
-
-# --- organisations (for the loaders) ---------------------------------------------------
-
-
-@transaction.atomic
-def organisation_ensure(
-    *, actor: User | None, name: str, type: str, is_stakeholder: bool = False, website: str = ""
-) -> Organisation:
-    """The organisation with this name (compared by normalised name), created if missing."""
-    existing = Organisation.objects.filter(normalised_name=normalise_name(name)).first()
-    if existing is not None:
-        return existing
-    organisation = Organisation(
-        name=name, type=type, is_stakeholder=is_stakeholder, website=website, is_approved=True
-    )
-    organisation.full_clean()
-    organisation.save()
-    audit_record(actor=actor, action="organisation.created", obj=organisation)
-    return organisation

@@ -4,9 +4,10 @@ from . import views
 
 app_name = "actionplan"
 
+# The challenge page (same namespace) composes the practices too: sterk.site.urls.
+
 urlpatterns = [
     path("", views.overview, name="overview"),
-    path("uitdagingen/<slug:slug>/", views.challenge_detail, name="challenge_detail"),
     path("acties/<slug:slug>/", views.action_detail, name="action_detail"),
     path("speerpunten/<slug:slug>/", views.spearhead_detail, name="spearhead_detail"),
     path("evaluaties/<slug:slug>/", views.evaluation_detail, name="evaluation_detail"),

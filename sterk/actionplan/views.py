@@ -12,7 +12,7 @@ from sterk.network.models import Region
 
 from . import exports, selectors
 from .forms import PlanFilterForm
-from .models import Action, Challenge, Evaluation, Plan, Spearhead
+from .models import Action, Evaluation, Plan, Spearhead
 
 
 def _plan_or_404() -> Plan:
@@ -35,18 +35,6 @@ def overview(request: HttpRequest) -> HttpResponse:
     if htmx and htmx.target == "plan-results":
         template += "#results"
     return render(request, template, context)
-
-
-def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        challenge = selectors.challenge_detail(slug)
-    except Challenge.DoesNotExist as exc:
-        raise Http404 from exc
-    from sterk.practices.selectors import practices_for_challenge
-
-    context = selectors.challenge_page(challenge)
-    context["practices"] = practices_for_challenge(challenge)
-    return render(request, "actionplan/challenge_detail.html", context)
 
 
 def action_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import validators
+
+# The content languages of the modeltranslation fields (title_nl, title_fr, title_en).
+LANGUAGE_NAMES = {"nl": _("Dutch"), "fr": _("French"), "en": _("English")}
+LANGUAGES = tuple(LANGUAGE_NAMES)
 
 
 class SaneDateField(forms.DateField):
@@ -83,6 +88,62 @@ class TranslatedErrorsMixin:
         elif field is not None:
             field = target(field)
         super().add_error(field, error)  # type: ignore[misc]
+
+
+def label_in_language(base: Any, lang: str) -> Any:
+    """ "Title (French)": a translated field's label in one language."""
+    return format_lazy("{} ({})", base, LANGUAGE_NAMES[lang])
+
+
+def translated_names(*bases: str) -> list[str]:
+    """The form field names of translated model fields: title_nl, title_fr, title_en, ..."""
+    return [f"{base}_{lang}" for base in bases for lang in LANGUAGES]
+
+
+def translated_field_setup(
+    form: forms.BaseForm,
+    base: str,
+    label: Any = None,
+    *,
+    required_nl: bool | None = None,
+    languages: Iterable[str] = LANGUAGES,
+    other_help: Any = None,
+) -> None:
+    """Set up the per-language form fields of one translated model field: each labelled
+    "<label> (<language>)" and marked with its `lang`; only the Dutch one can be required
+    (the others fall back to it) and the others may say so (`other_help`). Without a label,
+    the model field's verbose name; without `required_nl`, required when the model field
+    is (ModelForms only)."""
+    if label is None or required_nl is None:
+        model_field = form._meta.model._meta.get_field(base)  # type: ignore[attr-defined]
+        label = capfirst(model_field.verbose_name) if label is None else label
+        required_nl = not model_field.blank if required_nl is None else required_nl
+    for lang in languages:
+        field = form.fields.get(f"{base}_{lang}")
+        if field is None:
+            continue
+        field.label = label_in_language(label, lang)
+        field.widget.attrs["lang"] = lang
+        field.required = required_nl and lang == "nl"
+        if other_help is not None and lang != "nl":
+            field.help_text = other_help
+
+
+class TranslatedFieldsMixin:
+    """For ModelForms with translated fields: `translated_fields = ("title", "description")` sets
+    each up with `translated_field_setup` (label from the model, Dutch required when the
+    model requires it, "Leave empty to show the Dutch text." on the others)."""
+
+    translated_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for base in self.translated_fields:
+            translated_field_setup(
+                self,  # type: ignore[arg-type]
+                base,
+                other_help=_("Leave empty to show the Dutch text."),
+            )
 
 
 def slug_as_web_address(field: forms.Field, url_name: str) -> None:

@@ -47,6 +47,8 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 
+from sterk.core.once import new_token
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "pagecache"
@@ -394,7 +396,6 @@ def _fill(request: HttpRequest, kind: str) -> bytes:
         from django.middleware.csrf import get_token
 
         return get_token(request).encode()
-    from sterk.core.once import new_token
 
     return new_token().encode()
 

@@ -1,10 +1,13 @@
 """Role look-ups shared by every app's rules.py.
 
 A user's role assignments are read once per request object and cached on it, so that a
-page asking many permission questions costs one query."""
+page asking many permission questions costs one query. The query itself lives next to
+`RoleAssignment` (`sterk.network.roles.roles_load`); the network app hands it to
+`set_roles_loader` in its `AppConfig.ready()`, so core imports no app above it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +40,14 @@ class Roles:
 
 NO_ROLES = Roles(False, False, frozenset(), frozenset())
 
+_loader: Callable[[Any], Roles] | None = None
+
+
+def set_roles_loader(loader: Callable[[Any], Roles]) -> None:
+    """Called once by the app that holds the role assignments (network)."""
+    global _loader
+    _loader = loader
+
 
 def roles_of(user: Any) -> Roles:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -44,24 +55,11 @@ def roles_of(user: Any) -> Roles:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    from sterk.network.models import Role, RoleAssignment
-
-    rows = RoleAssignment.objects.filter(user=user).values_list(
-        "role", "region_id", "organisation_id"
-    )
-    coordinator = steering = False
-    regions: set[int] = set()
-    organisations: set[int] = set()
-    for role, region_id, organisation_id in rows:
-        if role == Role.COORDINATOR:
-            coordinator = True
-        elif role == Role.STEERING:
-            steering = True
-        elif role == Role.CHAIR and region_id:
-            regions.add(region_id)
-        elif role == Role.STAKEHOLDER and organisation_id:
-            organisations.add(organisation_id)
-    roles = Roles(coordinator, steering, frozenset(regions), frozenset(organisations))
+    if _loader is None:
+        raise RuntimeError(
+            "No roles loader: sterk.network must be installed (its ready() sets it)."
+        )
+    roles = _loader(user)
     setattr(user, _CACHE_ATTR, roles)
     return roles
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from sterk.core.content_language import mark_choice_languages
+
 
 class CheckboxList(forms.CheckboxSelectMultiple):
     """A long multiple choice (actions, challenges, organisations) as a scrollable list of
@@ -24,7 +26,6 @@ def use_checkbox_lists(form: Any) -> None:
     """Give every multiple-choice field of the form a CheckboxList (call at the end of a
     form's __init__): one widget for all of them, whatever the model field's default.
     Every model choice also says its language when its name falls back to Dutch."""
-    from sterk.core.content_language import mark_choice_languages
 
     mark_choice_languages(form)
     for field in form.fields.values():

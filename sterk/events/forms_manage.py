@@ -8,15 +8,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
-from sterk.core.forms import SingleLineCharField, TranslatedErrorsMixin, slug_as_web_address
+from sterk.core.forms import (
+    LANGUAGES,
+    SingleLineCharField,
+    TranslatedErrorsMixin,
+    slug_as_web_address,
+    translated_field_setup,
+)
+from sterk.core.roles import roles_of
 from sterk.core.widgets import use_checkbox_lists
 from sterk.identity.models import Krachtlijn
 from sterk.network.forms_manage import (
-    LANGUAGES,
     GroupedFieldsMixin,
     RoleScopedChoicesMixin,
     _https_formfield,
-    _label,
     _language_groups,
 )
 from sterk.network.models import Organisation, Region, Role, SubRegion
@@ -38,15 +43,6 @@ def _datetime_fields(form: forms.BaseForm, *names: str) -> None:
         if name in form.fields:
             form.fields[name].widget = DateTimeInput()
             form.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
-
-
-def _translated(form: forms.BaseForm, base: str, label: Any, *, required_nl: bool) -> None:
-    for lang in LANGUAGES:
-        name = f"{base}_{lang}"
-        if name in form.fields:
-            form.fields[name].label = _label(label, lang)
-            form.fields[name].widget.attrs["lang"] = lang
-            form.fields[name].required = required_nl and lang == "nl"
 
 
 class ServiceDataMixin:
@@ -132,13 +128,12 @@ class EventForm(
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from sterk.core.roles import roles_of
 
         roles = roles_of(user)
-        _translated(self, "title", _("Title"), required_nl=True)
-        _translated(self, "summary", _("Summary"), required_nl=False)
-        _translated(self, "description", _("Description"), required_nl=False)
-        _translated(self, "audience_note", _("Audience, in words"), required_nl=False)
+        translated_field_setup(self, "title", _("Title"), required_nl=True)
+        translated_field_setup(self, "summary", _("Summary"), required_nl=False)
+        translated_field_setup(self, "description", _("Description"), required_nl=False)
+        translated_field_setup(self, "audience_note", _("Audience, in words"), required_nl=False)
         _datetime_fields(
             self, "starts_at", "ends_at", "registration_opens_at", "registration_closes_at"
         )
@@ -177,7 +172,7 @@ class ReportForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, fo
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, "report", _("Report or minutes"), required_nl=False)
+        translated_field_setup(self, "report", _("Report or minutes"), required_nl=False)
 
 
 class CancelForm(forms.Form):
@@ -206,8 +201,8 @@ class QuestionForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, 
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, "label", _("Question"), required_nl=True)
-        _translated(self, "choices", _("Choices, one per line"), required_nl=False)
+        translated_field_setup(self, "label", _("Question"), required_nl=True)
+        translated_field_setup(self, "choices", _("Choices, one per line"), required_nl=False)
 
 
 class SessionForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
@@ -234,8 +229,8 @@ class SessionForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, f
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, "title", _("Title"), required_nl=True)
-        _translated(self, "description", _("Description"), required_nl=False)
+        translated_field_setup(self, "title", _("Title"), required_nl=True)
+        translated_field_setup(self, "description", _("Description"), required_nl=False)
         _datetime_fields(self, "starts_at", "ends_at")
 
 
@@ -256,8 +251,8 @@ class SeriesForm(ServiceDataMixin, GroupedFieldsMixin, TranslatedErrorsMixin, fo
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, "title", _("Title"), required_nl=True)
-        _translated(self, "description", _("Description"), required_nl=False)
+        translated_field_setup(self, "title", _("Title"), required_nl=True)
+        translated_field_setup(self, "description", _("Description"), required_nl=False)
         self.fields["slug"].required = False
         slug_as_web_address(self.fields["slug"], "events:series_detail")
 

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sterk.core.fields import SaneDateTimeField, SingleLineCharField, sane_datetime_check
 from sterk.core.models import TimeStampedModel
+from sterk.core.roles import roles_of
 
 
 class EventType(models.TextChoices):
@@ -150,7 +151,6 @@ class EventQuerySet(models.QuerySet["Event"]):
     def visible_to(self, user: Any) -> Self:
         """Listed events this person may see: public ones; members' events when signed in;
         invited-role events for holders of one of those roles; everything they manage."""
-        from sterk.core.roles import roles_of
 
         if user is None or not getattr(user, "is_authenticated", False):
             return self.listed().filter(visibility=Visibility.PUBLIC)

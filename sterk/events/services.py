@@ -190,10 +190,6 @@ def _event_slug_source(text: str) -> SlugSource:
     return SlugSource(text, fallback="activiteit", reserved={"reeks", "regio", "inschrijving"})
 
 
-def unique_slug(text: str, *, exclude_pk: int | None = None) -> str:
-    return slugs.unique_slug(Event, _event_slug_source(text), exclude_pk=exclude_pk)
-
-
 def _calendar_state(event: Event) -> tuple[Any, ...]:
     return tuple(getattr(event, f) for f in CALENDAR_FIELDS)
 

@@ -4,9 +4,9 @@ from . import views
 
 app_name = "identity"
 
+# The home page and the krachtlijn pages (same namespace) are in sterk.site.urls.
+
 urlpatterns = [
-    path("", views.home, name="home"),
     path("over/", views.about, name="about"),
-    path("over/krachtlijnen/<slug:slug>/", views.krachtlijn_detail, name="krachtlijn_detail"),
     path("over/functies/<slug:slug>/", views.function_detail, name="function_detail"),
 ]

@@ -7,17 +7,22 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from sterk.accounts.models import Sector
+from sterk.core.audit_display import action_label
 from sterk.core.content_language import (
     LanguageMarkedSelect,
     LanguageModelChoiceField,
     language_label,
 )
-from sterk.core.forms import TranslatedErrorsMixin
+from sterk.core.forms import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    TranslatedErrorsMixin,
+    translated_field_setup,
+)
+from sterk.core.roles import roles_of
 from sterk.core.widgets import use_checkbox_lists
 
 from . import imports
@@ -30,13 +35,6 @@ from .models import (
     Role,
     SubRegion,
 )
-
-LANGUAGE_NAMES = {"nl": _("Dutch"), "fr": _("French"), "en": _("English")}
-LANGUAGES = ("nl", "fr", "en")
-
-
-def _label(base: Any, lang: str) -> Any:
-    return format_lazy("{} ({})", base, LANGUAGE_NAMES[lang])
 
 
 class GroupedFieldsMixin:
@@ -105,15 +103,6 @@ class RoleScopedChoicesMixin:
         return [value] if value is not None else []
 
 
-def _translated(form: forms.BaseForm, base: str, label: Any, *, required_nl: bool) -> None:
-    for lang in LANGUAGES:
-        name = f"{base}_{lang}"
-        if name in form.fields:
-            form.fields[name].label = _label(label, lang)
-            form.fields[name].widget.attrs["lang"] = lang
-            form.fields[name].required = required_nl and lang == "nl"
-
-
 def _language_groups(*bases: str) -> list[tuple[Any, list[str]]]:
     return [(LANGUAGE_NAMES[lang], [f"{b}_{lang}" for b in bases]) for lang in LANGUAGES]
 
@@ -135,8 +124,6 @@ class ContactFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False, widget=LanguageMarkedSelect)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        from sterk.core.roles import roles_of
-
         from .selectors import regions_managed_by
 
         super().__init__(*args, **kwargs)
@@ -171,9 +158,9 @@ class RegionTextForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, "name", _("Name"), required_nl=True)
-        _translated(self, "tagline", _("Tagline"), required_nl=False)
-        _translated(self, "description", _("Description"), required_nl=False)
+        translated_field_setup(self, "name", _("Name"), required_nl=True)
+        translated_field_setup(self, "tagline", _("Tagline"), required_nl=False)
+        translated_field_setup(self, "description", _("Description"), required_nl=False)
         for lang in LANGUAGES:
             self.fields[f"description_{lang}"].help_text = _("Markdown.")
             self.fields[f"name_{lang}"].help_text = (
@@ -203,8 +190,8 @@ class PriorityForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, "title", _("Title"), required_nl=True)
-        _translated(self, "description", _("Description"), required_nl=False)
+        translated_field_setup(self, "title", _("Title"), required_nl=True)
+        translated_field_setup(self, "description", _("Description"), required_nl=False)
         self.fields["order"].label = _("Order")
         self.fields["order"].help_text = _("Lower numbers come first.")
 
@@ -228,10 +215,9 @@ class SubRegionForm(GroupedFieldsMixin, TranslatedErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from sterk.core.roles import roles_of
 
-        _translated(self, "name", _("Name"), required_nl=True)
-        _translated(self, "description", _("Description"), required_nl=False)
+        translated_field_setup(self, "name", _("Name"), required_nl=True)
+        translated_field_setup(self, "description", _("Description"), required_nl=False)
         if user is None or not roles_of(user).coordinator:
             # Chairs are never asked for a slug: the service derives it from the name (and
             # keeps it on an edit); a slug= in their POST is ignored with the field.
@@ -274,7 +260,9 @@ class MemberFilterForm(forms.Form):
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["subregion"].queryset = region.subregions.all()
-        self.fields["sector"].choices = [("", _("All sectors")), *Sector.choices]
+        # The user's sector choices (accounts is above network: read them off the model).
+        sectors = get_user_model()._meta.get_field("sector").choices or []
+        self.fields["sector"].choices = [("", _("All sectors")), *sectors]
 
     def selector_args(self) -> tuple[str, dict[str, str]]:
         """(search, filters) for selectors.region_members; an invalid filter is ignored."""
@@ -384,8 +372,8 @@ class OrganisationForm(
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, "description", _("Description"), required_nl=False)
-        _translated(self, "themes", _("Themes"), required_nl=False)
+        translated_field_setup(self, "description", _("Description"), required_nl=False)
+        translated_field_setup(self, "themes", _("Themes"), required_nl=False)
         self.fields["name"].label = _("Name")
         self.fields["type"].label = _("Type")
         self.fields["website"].label = _("Website")
@@ -493,7 +481,6 @@ class AuditFilterForm(RoleScopedChoicesMixin, forms.Form):
 
     def __init__(self, *args: Any, actions: list[str], user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from sterk.core.audit_display import action_label
 
         self.fields["action"].choices = [("", _("All actions"))] + [
             (a, action_label(a)) for a in actions

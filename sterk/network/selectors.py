@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+
+from sterk.core.models import AuditEntry
+from sterk.core.roles import roles_of
 
 from .models import (
     ContactRequest,
@@ -93,8 +97,6 @@ def subregions_of(region: Region) -> QuerySet[SubRegion]:
 
 def contact_requests_for(user: Any) -> ContactRequestQuerySet:
     """The inbox a user may see: everything for coordinators, their regions for chairs."""
-    from sterk.core.roles import roles_of
-
     roles = roles_of(user)
     qs = ContactRequest.objects.select_related("region", "handled_by")
     if roles.coordinator:
@@ -206,8 +208,6 @@ def users_by_email(search: str, *, limit: int = 20) -> list[Any]:
 
 
 def audit_entries(*, action: str = "", region_id: int | None = None) -> QuerySet[Any]:
-    from sterk.core.models import AuditEntry
-
     qs = AuditEntry.objects.select_related("actor")
     if action:
         qs = qs.filter(action=action)
@@ -217,8 +217,6 @@ def audit_entries(*, action: str = "", region_id: int | None = None) -> QuerySet
 
 
 def audit_actions() -> list[str]:
-    from sterk.core.models import AuditEntry
-
     return list(AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct())
 
 
@@ -256,8 +254,6 @@ def member_directory(*, search: str = "", region_slug: str = ""):
 
 def regions_managed_by(user: Any) -> QuerySet[Region]:
     """Every region for a coordinator, the chaired regions for a chair, none otherwise."""
-    from sterk.core.roles import roles_of
-
     roles = roles_of(user)
     if roles.coordinator:
         return Region.objects.all()
@@ -267,10 +263,47 @@ def regions_managed_by(user: Any) -> QuerySet[Region]:
 def organisations_represented_by(user: Any) -> QuerySet[Organisation]:
     """Every approved organisation for a coordinator, the represented ones for a
     stakeholder representative, none otherwise."""
-    from sterk.core.roles import roles_of
-
     roles = roles_of(user)
     approved = Organisation.objects.approved()
     if roles.coordinator:
         return approved
     return approved.filter(pk__in=roles.stakeholder_organisation_ids)
+
+
+# --- who gets the mail -----------------------------------------------------------------
+
+
+def _role_holders(
+    roles: Collection[str], *, region_id: int | None = None, organisation_id: int | None = None
+) -> QuerySet[RoleAssignment]:
+    qs = RoleAssignment.objects.filter(role__in=list(roles), user__is_active=True)
+    if region_id is not None:
+        qs = qs.filter(region_id=region_id)
+    if organisation_id is not None:
+        qs = qs.filter(organisation_id=organisation_id)
+    return qs
+
+
+def role_holder_emails(
+    *roles: str, region_id: int | None = None, organisation_id: int | None = None
+) -> list[str]:
+    """The addresses of the active people holding one of `roles` (in that region or for
+    that organisation, when given): each once, sorted. One query."""
+    return list(
+        _role_holders(roles, region_id=region_id, organisation_id=organisation_id)
+        .values_list("user__email", flat=True)
+        .distinct()
+        .order_by("user__email")
+    )
+
+
+def role_holder_recipients(
+    *roles: str, region_id: int | None = None, organisation_id: int | None = None
+) -> list[tuple[str, str]]:
+    """As `role_holder_emails`, with each person's language: (e-mail, language)."""
+    return list(
+        _role_holders(roles, region_id=region_id, organisation_id=organisation_id)
+        .values_list("user__email", "user__language")
+        .distinct()
+        .order_by("user__email")
+    )

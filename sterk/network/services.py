@@ -19,15 +19,22 @@ from sterk.core.audit import audit_record, diff, snapshot
 from sterk.core.mail import email_enqueue
 from sterk.core.personal_data import ConsentKind, consent_record
 from sterk.core.roles import forget_roles
+from sterk.core.services import (
+    instance_create_audited,
+    instance_delete_audited,
+    instance_update_audited,
+)
 from sterk.core.site import absolute_url
 from sterk.core.validators import single_line
 
+from . import selectors
 from .models import (
     CONTACT_CONSENT_TEXT,
     ContactRequest,
     ContactStatus,
     Membership,
     Organisation,
+    OrganisationType,
     Region,
     Role,
     RoleAssignment,
@@ -92,6 +99,29 @@ def organisation_propose(*, user: User, name: str) -> Organisation:
     return organisation
 
 
+@transaction.atomic
+def organisation_ensure(
+    *,
+    actor: Any,
+    name: str,
+    type: str = OrganisationType.OTHER,
+    is_stakeholder: bool = False,
+    website: str = "",
+) -> Organisation:
+    """The organisation with this name (compared by normalised name), created approved if
+    missing: for the content loaders, which name the organisations they link to."""
+    existing = organisation_find(name)
+    if existing is not None:
+        return existing
+    organisation = Organisation(
+        name=name, type=type, is_stakeholder=is_stakeholder, website=website, is_approved=True
+    )
+    organisation.full_clean()
+    organisation.save()
+    audit_record(actor=actor, action="organisation.created", obj=organisation)
+    return organisation
+
+
 # --- roles -----------------------------------------------------------------------------
 
 
@@ -153,20 +183,8 @@ def role_revoke(*, actor: User, assignment: RoleAssignment) -> None:
 
 def contact_recipients(region: Region | None) -> list[str]:
     """The region's chairs, or the coordinators when there is no region (or no chair)."""
-    chairs: list[str] = []
-    if region is not None:
-        chairs = list(
-            RoleAssignment.objects.filter(role=Role.CHAIR, region=region, user__is_active=True)
-            .values_list("user__email", flat=True)
-            .distinct()
-        )
-    if chairs:
-        return chairs
-    return list(
-        RoleAssignment.objects.filter(role=Role.COORDINATOR, user__is_active=True)
-        .values_list("user__email", flat=True)
-        .distinct()
-    )
+    chairs = selectors.role_holder_emails(Role.CHAIR, region_id=region.pk) if region else []
+    return chairs or selectors.role_holder_emails(Role.COORDINATOR)
 
 
 @transaction.atomic
@@ -370,7 +388,6 @@ def _locked(instance: Any) -> Any:
 @transaction.atomic
 def region_update(*, actor: User, region: Region, data: RegionData) -> Region:
     """Edit the texts of a region's public page (in nl, fr and en) and its contact address."""
-    from sterk.core.services import instance_update_audited
 
     return instance_update_audited(
         actor=actor,
@@ -383,8 +400,6 @@ def region_update(*, actor: User, region: Region, data: RegionData) -> Region:
 
 @transaction.atomic
 def region_priority_create(*, actor: User, region: Region, data: RegionPriorityData) -> Any:
-    from sterk.core.services import instance_create_audited
-
     from .models import RegionPriority
 
     return instance_create_audited(
@@ -398,8 +413,6 @@ def region_priority_create(*, actor: User, region: Region, data: RegionPriorityD
 
 @transaction.atomic
 def region_priority_update(*, actor: User, priority: Any, data: RegionPriorityData) -> Any:
-    from sterk.core.services import instance_update_audited
-
     return instance_update_audited(
         actor=actor,
         instance=_locked(priority),
@@ -411,8 +424,6 @@ def region_priority_update(*, actor: User, priority: Any, data: RegionPriorityDa
 
 @transaction.atomic
 def region_priority_delete(*, actor: User, priority: Any) -> None:
-    from sterk.core.services import instance_delete_audited
-
     instance_delete_audited(
         actor=actor,
         instance=_locked(priority),
@@ -443,8 +454,6 @@ def _check_subregion_slug(region: Region, slug: str, exclude_pk: int | None = No
 
 @transaction.atomic
 def subregion_create(*, actor: User, region: Region, data: SubRegionData) -> SubRegion:
-    from sterk.core.services import instance_create_audited
-
     data = _only(data, SUBREGION_FIELDS)
     if not data.get("slug"):  # a chair's form has no slug; a coordinator may leave it empty
         data["slug"] = _free_subregion_slug(region, data.get("name_nl") or "")
@@ -460,8 +469,6 @@ def subregion_create(*, actor: User, region: Region, data: SubRegionData) -> Sub
 
 @transaction.atomic
 def subregion_update(*, actor: User, subregion: SubRegion, data: SubRegionData) -> SubRegion:
-    from sterk.core.services import instance_update_audited
-
     data = _only(data, SUBREGION_FIELDS)
     if not data.get("slug"):
         data.pop("slug", None)  # kept: the import and links know the sub-region by it
@@ -479,7 +486,6 @@ def subregion_update(*, actor: User, subregion: SubRegion, data: SubRegionData) 
 @transaction.atomic
 def subregion_delete(*, actor: User, subregion: SubRegion) -> None:
     """Members of the sub-region stay members of the region (their sub-region is cleared)."""
-    from sterk.core.services import instance_delete_audited
 
     instance_delete_audited(
         actor=actor,
@@ -493,7 +499,6 @@ def subregion_delete(*, actor: User, subregion: SubRegion) -> None:
 @transaction.atomic
 def organisation_create(*, actor: User | None, data: OrganisationData) -> Organisation:
     """A coordinator adds an organisation; it is approved at once."""
-    from sterk.core.services import instance_create_audited
 
     return instance_create_audited(
         actor=actor,
@@ -507,8 +512,6 @@ def organisation_create(*, actor: User | None, data: OrganisationData) -> Organi
 def organisation_update(
     *, actor: User, organisation: Organisation, data: OrganisationData
 ) -> Organisation:
-    from sterk.core.services import instance_update_audited
-
     return instance_update_audited(
         actor=actor,
         instance=_locked(organisation),
@@ -520,7 +523,6 @@ def organisation_update(
 @transaction.atomic
 def organisation_approve(*, actor: User, organisation: Organisation) -> Organisation:
     """Approve an organisation a member proposed (idempotent)."""
-    from sterk.core.services import instance_update_audited
 
     return instance_update_audited(
         actor=actor,

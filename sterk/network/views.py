@@ -4,20 +4,16 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sterk.actionplan.selectors import actions_for_region
 from sterk.core.fields import fit_to_field
 from sterk.core.once import once_per_token
 from sterk.core.ratelimit import client_ip, rate_limited
-from sterk.events.selectors import upcoming_for_region
-from sterk.identity.selectors import page_or_none
-from sterk.practices.selectors import practices_for_region
 
 from . import selectors, services
 from .forms import ContactForm, JoinForm
@@ -28,26 +24,6 @@ PENDING_JOIN_SESSION_KEY = "sterk_pending_join"
 
 def region_list(request: HttpRequest) -> HttpResponse:
     return render(request, "network/region_list.html", {"regions": selectors.regions_with_counts()})
-
-
-def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        region = selectors.region_detail(slug)
-    except Region.DoesNotExist as exc:
-        raise Http404 from exc
-    membership = selectors.membership_of(request.user, region)
-    return render(
-        request,
-        "network/region_detail.html",
-        {
-            "region": region,
-            "plan_actions": actions_for_region(region),
-            "upcoming_events": upcoming_for_region(region, request.user),
-            "practices": practices_for_region(region),
-            "membership": membership,
-            "join_form": JoinForm(region=region) if request.user.is_authenticated else None,
-        },
-    )
 
 
 def region_join(request: HttpRequest, slug: str) -> HttpResponse:
@@ -108,25 +84,6 @@ def member_directory(request: HttpRequest) -> HttpResponse:
             "search": search,
             "region_slug": region_slug,
             "regions": Region.objects.all(),
-        },
-    )
-
-
-def steering_group(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "network/steering_group.html",
-        {"page": page_or_none("stuurgroep"), "members": selectors.steering_group_members()},
-    )
-
-
-def stakeholders(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "network/stakeholders.html",
-        {
-            "page": page_or_none("stakeholders"),
-            "organisations": selectors.stakeholder_organisations(),
         },
     )
 

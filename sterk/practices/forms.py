@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
-from sterk.core.forms import TranslatedErrorsMixin, UploadImageField
+from sterk.core.forms import TranslatedErrorsMixin, UploadImageField, translated_field_setup
+from sterk.core.roles import roles_of
 from sterk.core.widgets import use_checkbox_lists
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.forms_manage import RoleScopedChoicesMixin
@@ -165,18 +166,14 @@ class ModeratorPracticeForm(RoleScopedChoicesMixin, PracticeForm):
         self.scope_to(user)
         if self.instance.region_id and "region" in self.fields:
             # Moving it out of every region would take it out of the moderator's reach too.
-            from sterk.core.roles import roles_of
-
             self.fields["region"].required = not roles_of(user).coordinator
-        for code, language in (("fr", _("French")), ("en", _("English"))):
-            for name, label in (
-                ("title", _("Title")),
-                ("summary", _("Summary")),
-                ("story", _("The full story")),
-            ):
-                field = self.fields[f"{name}_{code}"]
-                field.label = f"{label} ({language})"
-                field.required = False
+        # The translations (the Dutch fields keep the submitter's labels).
+        for name, label in (
+            ("title", _("Title")),
+            ("summary", _("Summary")),
+            ("story", _("The full story")),
+        ):
+            translated_field_setup(self, name, label, required_nl=False, languages=("fr", "en"))
         self.fields["organisations"].queryset = Organisation.objects.approved()  # type: ignore[attr-defined]
         self.fields["organisations"].help_text = _("The organisations listed in the network.")
         self.fields["actions"] = forms.ModelMultipleChoiceField(

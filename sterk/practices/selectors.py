@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 
 from sterk.actionplan.models import Challenge
-from sterk.core import search
+from sterk.core import pagecache, search
 from sterk.core.params import parse_id
 from sterk.core.roles import roles_of
 from sterk.identity.models import Function, Krachtlijn
@@ -69,8 +69,6 @@ def library_changed() -> None:
     except ValueError:
         cache.set(VERSION_KEY, 1, None)
     # Pages cached in between were rendered with the old counts (sterk.core.pagecache).
-    from sterk.core import pagecache
-
     pagecache.bump()
 
 

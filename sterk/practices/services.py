@@ -18,13 +18,19 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sterk.accounts.services import consents_withdraw_where
 from sterk.core import search, slugs
 from sterk.core.audit import audit_record, diff, snapshot
 from sterk.core.fields import fit_to_field
 from sterk.core.mail import email_enqueue
+from sterk.core.personal_data import ConsentKind, consent_record
 from sterk.core.site import absolute_url
 from sterk.core.slugs import SlugSource
-from sterk.network.models import Organisation, Role, RoleAssignment, normalise_name
+from sterk.network.models import Role
+from sterk.network.selectors import role_holder_emails
+
+# The content loaders call `services.organisation_ensure`: network's, re-exported.
+from sterk.network.services import organisation_ensure as organisation_ensure
 
 from .models import (
     MODERATION_QUEUE,
@@ -83,10 +89,6 @@ AUDITED = [f for f in PRACTICE_FIELDS if not f.startswith(("title_", "summary_",
 
 def _slug_source(text: str) -> SlugSource:
     return SlugSource(text, fallback="praktijk", reserved=RESERVED_SLUGS)
-
-
-def unique_slug(model: type[Any], text: str, *, exclude_pk: int | None = None) -> str:
-    return slugs.unique_slug(model, _slug_source(text), exclude_pk=exclude_pk)
 
 
 # --- the search index and facets ----------------------------------------------------------
@@ -251,7 +253,6 @@ def _record_consents(
     practice: Practice, person: Any, *, call: Call | None = None, contact_before: bool = False
 ) -> None:
     """Record what the submitter agreed to, in the words the form showed them."""
-    from sterk.core.personal_data import ConsentKind, consent_record
 
     email = "" if person is not None else practice.submitter_email
     if person is None and not email:
@@ -281,8 +282,6 @@ def _record_consents(
             obj=practice,
         )
     elif contact_before and not practice.contact_consent and person is not None:
-        from sterk.accounts.services import consents_withdraw_where
-
         consents_withdraw_where(user=person, kind=ConsentKind.PRACTICE_CONTACT, obj=practice)
 
 
@@ -705,22 +704,12 @@ def submission_confirm(*, token: str) -> Practice:
 
 def moderator_addresses(practice: Practice) -> list[str]:
     """The call owner's representatives; else the region's chairs; else the coordinators."""
-    people = RoleAssignment.objects.filter(user__is_active=True)
+    found: list[str] = []
     if practice.call:
-        emails = people.filter(role=Role.STAKEHOLDER, organisation_id=practice.call.owner_id)
+        found = role_holder_emails(Role.STAKEHOLDER, organisation_id=practice.call.owner_id)
     elif practice.region_id:
-        emails = people.filter(role=Role.CHAIR, region_id=practice.region_id)
-    else:
-        emails = people.none()
-    found = list(emails.values_list("user__email", flat=True).distinct().order_by("user__email"))
-    if not found:
-        found = list(
-            people.filter(role=Role.COORDINATOR)
-            .values_list("user__email", flat=True)
-            .distinct()
-            .order_by("user__email")
-        )
-    return found
+        found = role_holder_emails(Role.CHAIR, region_id=practice.region_id)
+    return found or role_holder_emails(Role.COORDINATOR)
 
 
 def _manage_url(practice: Practice) -> str:
@@ -775,18 +764,3 @@ def _notify_submitter(practice: Practice, event: str) -> None:
         subject=subject,
         body=body,
     )
-
-
-# --- organisations (loaders and the moderators' form) -----------------------------------
-
-
-@transaction.atomic
-def organisation_ensure(*, actor: User | None, name: str, **fields: Any) -> Organisation:
-    existing = Organisation.objects.filter(normalised_name=normalise_name(name)).first()
-    if existing is not None:
-        return existing
-    organisation = Organisation(name=name, is_approved=True, **fields)
-    organisation.full_clean()
-    organisation.save()
-    audit_record(actor=actor, action="organisation.created", obj=organisation)
-    return organisation

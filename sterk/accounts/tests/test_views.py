@@ -17,23 +17,6 @@ from sterk.network.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def test_my_page_needs_login(client):
-    response = client.get("/nl/mijn/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/nl/account/login/")
-
-
-def test_my_page_lists_memberships_and_other_regions(client):
-    user = UserFactory()
-    MembershipFactory(user=user, region=RegionFactory(slug="limburg", name_nl="Limburg"))
-    RegionFactory(slug="brussel", name_nl="Brussel")
-    client.force_login(user)
-    html = client.get("/nl/mijn/").content.decode()
-    assert "Limburg" in html
-    assert "/nl/regio/brussel/aansluiten/" in html
-    assert "/nl/regio/limburg/verlaten/" in html
-
-
 def test_profile_edit_with_a_proposed_organisation(client):
     user = UserFactory()
     client.force_login(user)

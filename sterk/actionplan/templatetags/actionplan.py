@@ -8,6 +8,7 @@ from django import template
 
 from sterk.actionplan.models import Status
 from sterk.actionplan.selectors import LANGUAGE_CODES, StatusSummary, localise
+from sterk.core.content_language import current_language
 
 register = template.Library()
 
@@ -16,8 +17,6 @@ def _marked(value: Any) -> Any:
     """One snapshot value as HTML: in the current language, or the Dutch text marked
     `lang="nl"` when the snapshot has no translation (sterk.core.content_language)."""
     from django.utils.html import conditional_escape, format_html
-
-    from sterk.core.content_language import current_language
 
     text = localise(value)
     is_translated = isinstance(value, dict) and value and set(value) <= set(LANGUAGE_CODES)

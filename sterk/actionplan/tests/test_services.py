@@ -423,16 +423,3 @@ def test_initiative_with_history_cannot_be_deleted():
         services.initiative_delete(actor=coordinator(), initiative=initiative)
     assert Initiative.objects.filter(pk=initiative.pk).exists()
     assert ProgressUpdate.objects.count() == 1
-
-
-def test_organisation_ensure_reuses_by_normalised_name():
-    from sterk.network.models import Organisation
-
-    existing = Organisation.objects.create(name="Socius vzw")
-    assert (
-        services.organisation_ensure(actor=None, name="Socius", type="support_centre") == existing
-    )
-    created = services.organisation_ensure(
-        actor=None, name="Sociaal.Net", type="media_partner", is_stakeholder=True
-    )
-    assert created.is_stakeholder and created.is_approved

@@ -1,7 +1,10 @@
 from django import template
 from django.utils.safestring import SafeString
 
+from sterk.core.content_language import fallback_language, fell_back, render_field
 from sterk.core.markdown import render_markdown
+from sterk.core.once import FIELD, TOKEN, new_token
+from sterk.core.pagecache import note_fresh_value
 
 register = template.Library()
 
@@ -10,7 +13,6 @@ register = template.Library()
 def tr_filter(obj: object, field: str) -> SafeString:
     """`{{ practice|tr:"title" }}`: the field in the reader's language, wrapped in
     `<span lang="nl">` when it falls back to the Dutch text (sterk.core.content_language)."""
-    from sterk.core.content_language import render_field
 
     return render_field(obj, field)
 
@@ -28,7 +30,6 @@ def tr_tag(
     """`{% tr practice "story" markdown=True css_class="prose" %}`: like the `tr` filter,
     with truncation (`words`, `chars`) or Markdown as a block marked with its language and
     the note "(in Dutch)" in the reader's language."""
-    from sterk.core.content_language import render_field
 
     return render_field(
         obj, field, words=words, chars=chars, markdown=markdown, css_class=css_class, note=note
@@ -41,8 +42,6 @@ def tr_label_tag(obj: object, text: str) -> SafeString:
     wrapped in `<span lang="nl">` when the object's name falls back to Dutch."""
     from django.utils.html import conditional_escape, format_html
 
-    from sterk.core.content_language import fallback_language
-
     language = fallback_language(obj) if obj is not None else None
     if language:
         return format_html('<span lang="{}">{}</span>', language, text)
@@ -52,7 +51,6 @@ def tr_label_tag(obj: object, text: str) -> SafeString:
 @register.filter(name="fell_back")
 def fell_back_filter(obj: object, field: str) -> bool:
     """True when the field's text is not in the reader's language."""
-    from sterk.core.content_language import fell_back
 
     return fell_back(obj, field)
 
@@ -80,14 +78,10 @@ def once_token(context: template.Context) -> SafeString:
     is kept when the form comes back with errors, a fresh one otherwise."""
     from django.utils.html import format_html
 
-    from sterk.core.once import FIELD, TOKEN, new_token
-
     request = context.get("request")
     posted = request.POST.get(FIELD, "") if request is not None and request.method == "POST" else ""
     value = posted if TOKEN.match(posted) else new_token()
     if request is not None:
         # A cached copy of this page gets a fresh token at every hit (sterk.core.pagecache).
-        from sterk.core.pagecache import note_fresh_value
-
         note_fresh_value(request, "once", value)
     return format_html('<input type="hidden" name="{}" value="{}">', FIELD, value)

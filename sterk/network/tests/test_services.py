@@ -61,3 +61,19 @@ def test_contact_request_needs_consent():
         services.contact_request_submit(
             name="X", email="x@example.org", topic="question", message="m", consent=False
         )
+
+
+def test_organisation_ensure_reuses_by_normalised_name():
+    existing = Organisation.objects.create(name="Socius vzw")
+    assert (
+        services.organisation_ensure(actor=None, name="Socius", type="support_centre") == existing
+    )
+    created = services.organisation_ensure(
+        actor=None, name="Sociaal.Net", type="media_partner", is_stakeholder=True
+    )
+    assert created.is_stakeholder and created.is_approved
+
+
+def test_organisation_ensure_defaults_to_other():
+    created = services.organisation_ensure(actor=None, name="Buurtwerk Noord")
+    assert created.type == "other" and created.is_approved

@@ -1,0 +1,119 @@
+"""Pages that compose several apps. Each app contributes a selector and a small include
+template (e.g. `events/_upcoming.html`, `practices/_region_practices.html`); this module
+puts them together, so the apps below never import each other upwards."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from sterk.actionplan import selectors as actionplan_selectors
+from sterk.actionplan.models import Challenge
+from sterk.core.roles import roles_of
+from sterk.events import selectors as events_selectors
+from sterk.identity import selectors as identity_selectors
+from sterk.identity.models import Krachtlijn
+from sterk.network import selectors as network_selectors
+from sterk.network.forms import JoinForm
+from sterk.network.models import Region
+from sterk.practices import selectors as practices_selectors
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "site/home.html",
+        {
+            "mission": identity_selectors.page_or_none("missie"),
+            "krachtlijnen": identity_selectors.krachtlijnen(),
+            "functions": identity_selectors.functions(),
+            "regions": network_selectors.regions_with_counts(),
+            "plan_teaser": actionplan_selectors.home_teaser(),
+        },
+    )
+
+
+def krachtlijn_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    krachtlijn = get_object_or_404(Krachtlijn, slug=slug)
+    return render(
+        request,
+        "site/krachtlijn_detail.html",
+        {
+            "item": krachtlijn,
+            "siblings": identity_selectors.krachtlijnen(),
+            "kind": "krachtlijn",
+            "plan_actions": actionplan_selectors.actions_for_krachtlijn(krachtlijn),
+            "upcoming_events": events_selectors.upcoming_for_krachtlijn(krachtlijn, request.user),
+            "practices": practices_selectors.practices_for_krachtlijn(krachtlijn),
+        },
+    )
+
+
+def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        region = network_selectors.region_detail(slug)
+    except Region.DoesNotExist as exc:
+        raise Http404 from exc
+    membership = network_selectors.membership_of(request.user, region)
+    return render(
+        request,
+        "site/region_detail.html",
+        {
+            "region": region,
+            "plan_actions": actionplan_selectors.actions_for_region(region),
+            "upcoming_events": events_selectors.upcoming_for_region(region, request.user),
+            "practices": practices_selectors.practices_for_region(region),
+            "membership": membership,
+            "join_form": JoinForm(region=region) if request.user.is_authenticated else None,
+        },
+    )
+
+
+def steering_group(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "site/steering_group.html",
+        {
+            "page": identity_selectors.page_or_none("stuurgroep"),
+            "members": network_selectors.steering_group_members(),
+        },
+    )
+
+
+def stakeholders(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "site/stakeholders.html",
+        {
+            "page": identity_selectors.page_or_none("stakeholders"),
+            "organisations": network_selectors.stakeholder_organisations(),
+        },
+    )
+
+
+def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        challenge = actionplan_selectors.challenge_detail(slug)
+    except Challenge.DoesNotExist as exc:
+        raise Http404 from exc
+    context = actionplan_selectors.challenge_page(challenge)
+    context["practices"] = practices_selectors.practices_for_challenge(challenge)
+    return render(request, "site/challenge_detail.html", context)
+
+
+@login_required
+def my_page(request: HttpRequest) -> HttpResponse:
+    memberships = list(network_selectors.memberships_of(request.user))
+    joined = {m.region_id for m in memberships}
+    return render(
+        request,
+        "site/my_page.html",
+        {
+            "memberships": memberships,
+            "other_regions": Region.objects.exclude(pk__in=joined),
+            "roles": roles_of(request.user),
+            "my_registrations": list(events_selectors.my_agenda(request.user)),
+            "my_practices": practices_selectors.submissions_of(request.user)[:10],
+        },
+    )
