@@ -54,13 +54,14 @@ def render_registration_mail(kind: str, context: Mapping[str, Any]) -> outbox.Re
     from .models import EventMessage, Registration
     from .services import render
 
-    registration = (
-        Registration.objects.select_related("event")
-        .filter(pk=context.get("registration_id"))
-        .first()
-    )
+    registration_id = context.get("registration_id")
+    registration = None
+    if registration_id is not None:
+        registration = (
+            Registration.objects.select_related("event").filter(pk=registration_id).first()
+        )
     if registration is None:
-        raise outbox.Gone(f"registration {context.get('registration_id')} is gone")
+        raise outbox.Gone(f"registration {registration_id} is gone")
     extra: dict[str, Any] | None = None
     if "message_id" in context:
         message = EventMessage.objects.filter(pk=context["message_id"]).first()
