@@ -170,9 +170,11 @@ def _trigger(pk: int, run_after: datetime.datetime | None = None) -> None:
 def due(now: datetime.datetime | None = None) -> Q:
     """Rows a worker may claim: queued and due, or claimed by a worker that is gone."""
     now = now or timezone.now()
-    return Q(status=OutboxStatus.QUEUED, next_attempt_at__lte=now) | Q(
+    claimable = Q(status=OutboxStatus.QUEUED, next_attempt_at__lte=now) | Q(
         status=OutboxStatus.SENDING, claimed_at__lt=now - claim_timeout()
     )
+    # A row someone marked sent (sent_at) without the status is never sent again.
+    return claimable & Q(sent_at__isnull=True)
 
 
 def claim(pk: int, *, now: datetime.datetime | None = None) -> str | None:

@@ -517,3 +517,11 @@ def test_the_message_form_posted_twice_without_its_token_mails_once(client, sett
         assert response.status_code == 302
     assert event.messages.count() == 1
     assert sorted(m.to[0] for m in mail.outbox) == [f"v{i}@example.org" for i in range(5)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_marked_sent_is_never_sent_again():
+    # Demo data and older code mark a mail done by its sent_at alone.
+    OutboundEmail.objects.create(key="done", to="d@example.org", body="B", sent_at=timezone.now())
+    assert outbox.drain()["sent"] == 0
+    assert mail.outbox == []
