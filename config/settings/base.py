@@ -189,6 +189,16 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 DEFAULT_FROM_EMAIL = "Sterk Sociaal Werk <noreply@sterksociaalwerk.be>"
+# The outbox (sterk.core.outbox). A claimed e-mail whose worker has not recorded a result
+# after CLAIM_TIMEOUT seconds (the worker died) is sent again by the next worker, so an SMTP
+# session must end well before that: EMAIL_TIMEOUT bounds every SMTP step.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 30))
+STERK_OUTBOX_CLAIM_TIMEOUT = float(os.environ.get("STERK_OUTBOX_CLAIM_TIMEOUT", 600))
+# Temporary failures (connection refused or dropped, 4xx) wait RETRY_BASE seconds, doubling
+# up to RETRY_MAX, for at most MAX_ATTEMPTS attempts (12: about a day), then fail.
+STERK_OUTBOX_RETRY_BASE = float(os.environ.get("STERK_OUTBOX_RETRY_BASE", 60))
+STERK_OUTBOX_RETRY_MAX = float(os.environ.get("STERK_OUTBOX_RETRY_MAX", 6 * 3600))
+STERK_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("STERK_OUTBOX_MAX_ATTEMPTS", 12))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address every absolute link is built on (sterk.core.site.absolute_url): e-mails,
 # .ics, PDF, exports, share links. Production requires it (https); dev follows PORT.

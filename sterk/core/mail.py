@@ -1,4 +1,5 @@
-"""E-mail: a dev backend that writes .eml files, and the after-commit, send-once queue."""
+"""E-mail: a dev backend that writes .eml files, and `email_enqueue` for pre-rendered mails
+(the outbox itself is sterk.core.outbox)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import OutboundEmail
-from .validators import single_line
+from . import outbox
 
 
 class EmlFileBackend(BaseEmailBackend):
@@ -27,20 +26,6 @@ class EmlFileBackend(BaseEmailBackend):
 
 
 def email_enqueue(*, key: str, to: str, subject: str, body: str, reply_to: str = "") -> None:
-    """Record one e-mail and send it through the task queue once the transaction commits.
-
-    The same key twice is a no-op, so a service that runs again never mails twice."""
-    from .tasks import send_outbound_email
-
-    try:
-        with transaction.atomic():
-            outbound = OutboundEmail.objects.create(
-                key=key[:200],
-                to=to,
-                subject=single_line(subject)[:255],
-                body=body,
-                reply_to=reply_to,
-            )
-    except IntegrityError:
-        return
-    transaction.on_commit(lambda: send_outbound_email.enqueue(outbound.pk))
+    """Record one pre-rendered e-mail in the outbox (sterk.core.outbox.enqueue); it is sent
+    after the transaction commits. The same key twice is a no-op."""
+    outbox.enqueue(key=key, to=to, subject=subject, body=body, reply_to=reply_to)

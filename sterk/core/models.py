@@ -1,9 +1,10 @@
-"""Cross-cutting records: the audit trail and the outbound e-mail log."""
+"""Cross-cutting records: the audit trail and the e-mail outbox."""
 
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -53,25 +54,50 @@ class AuditEntry(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
 
 
+class OutboxStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    SENDING = "sending", _("sending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
 class OutboundEmail(models.Model):
-    """One e-mail to one recipient. The key makes enqueuing idempotent; sent_at makes
-    sending idempotent, so a retried job never mails twice."""
+    """The outbox: one e-mail to one recipient (sterk.core.outbox). The unique key makes
+    enqueuing idempotent (a bulk send is one row per recipient, each with its own key); the
+    claim (status, claimed_at, claim_token) makes sending once-only, and a claim older than
+    STERK_OUTBOX_CLAIM_TIMEOUT (a crashed worker) is taken over.
+
+    A mail is either pre-rendered (`subject`/`body`; `kind` is then only a label) or, with
+    an empty body, rendered when sent by the renderer an app registered for its `kind`
+    ("<app>.<name>") from the small JSON `context` (ids, never copies of personal data);
+    the rendered subject and body are kept once it is sent."""
 
     key = models.CharField(max_length=200, unique=True)
     to = models.EmailField()
-    subject = models.CharField(max_length=255)
-    body = models.TextField()
+    kind = models.CharField(max_length=50, blank=True)
+    context = models.JSONField(default=dict, blank=True)
+    subject = models.CharField(max_length=255, blank=True)
+    body = models.TextField(blank=True)
     reply_to = models.EmailField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.QUEUED
+    )
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claim_token = models.CharField(max_length=32, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.to}: {self.subject}"
+        return f"{self.to}: {self.subject or self.kind}"
 
 
 class FormSubmission(models.Model):

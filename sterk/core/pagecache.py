@@ -111,9 +111,8 @@ NOT_CACHED = {
 # bump the version (they are written on every request that mails, audits or posts a form).
 IGNORED_MODELS = {
     "core.AuditEntry": "the audit trail, shown in the management area only (signed in)",
-    "core.OutboundEmail": "the outbound e-mail log",
+    "core.OutboundEmail": "the e-mail outbox",
     "core.FormSubmission": "one-time form tokens (double-submit guard)",
-    "events.EventEmail": "the event e-mail log",
     "network.ContactRequest": "contact requests, shown in the management area only",
     "practices.SearchWord": "the search vocabulary, derived from practices already counted",
 }

@@ -1,4 +1,5 @@
-"""The core's part of a person's data: the e-mails sent to them (the outbox), the audit
+"""The core's part of a person's data: the e-mails sent to them (the one outbox, every
+app's mails), the audit
 trail and Django's admin log. Erased last (after the apps that write to them)."""
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def export(subject: DataSubject) -> dict[str, Any]:
         "emails_sent_to_you": [
             {
                 "to": m.to,
+                "kind": m.kind,
                 "subject": m.subject,
                 "body": m.body,
                 "created_at": m.created_at,

@@ -9,8 +9,8 @@ network's own meetings, with registration that never oversells.
   event: unique per event and e-mail address. Its status says where it stands; the
   services change it inside a transaction that first locks the event row, so that the
   number of taken seats (confirmed + offered) never exceeds the capacity.
-- `EventEmail` records every e-mail the app sends (unique key, sent once), because
-  confirmations carry an .ics attachment that the core e-mail log cannot hold."""
+- The app's e-mails go through core's outbox (`sterk.core.outbox`); `events.mail`
+  registers their renderers, which build the .ics attachment when the mail is sent."""
 
 from __future__ import annotations
 
@@ -592,6 +592,9 @@ class EventMessage(models.Model):
     body = models.TextField(_("message"))
     include_waiting = models.BooleanField(_("also to the waiting list"), default=False)
     recipient_count = models.PositiveIntegerField(default=0)
+    # The form's one-time token (or, without one, the content) hashed with the event: the
+    # same message submitted twice is one message and one e-mail per recipient.
+    key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -599,32 +602,3 @@ class EventMessage(models.Model):
 
     def __str__(self) -> str:
         return self.subject
-
-
-class EventEmail(models.Model):
-    """One e-mail to one recipient, with an optional .ics attachment (built at send time). The key makes
-    enqueuing idempotent; sent_at makes sending idempotent (a retry never mails twice)."""
-
-    key = models.CharField(max_length=200, unique=True)
-    to = models.EmailField()
-    subject = models.CharField(max_length=255, blank=True)
-    body = models.TextField(blank=True)
-    # Built when sent (outside the registration's transaction), from the registration.
-    registration = models.ForeignKey(
-        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails"
-    )
-    attach_ics = models.BooleanField(default=False)
-    # Registration e-mails are rendered when sent (by the task, after commit), so that the
-    # transaction holding the event lock stays short; `kind` names the template.
-    kind = models.CharField(max_length=30, blank=True)
-    reply_to = models.EmailField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.to}: {self.subject}"

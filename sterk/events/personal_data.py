@@ -1,5 +1,6 @@
-"""The events app's part of a person's data: registrations (with answers and sessions),
-the e-mails the app sent them, and messages they sent as an organiser.
+"""The events app's part of a person's data: registrations (with answers and sessions) and
+messages they sent as an organiser. The e-mails the app sent them are in core's outbox
+(exported and erased by sterk.core.personal_data_logs, after this provider).
 
 Erasing cancels every registration for an event that has not ended through
 `registration_cancel` (the seat goes to the waiting list, whose promotion mails go out as
@@ -12,15 +13,16 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
+from sterk.core.models import OutboundEmail
 from sterk.core.personal_data import (
     DataSubject,
     Provider,
     address_q,
-    erase_mail_log,
     register,
 )
 
-from .models import EventEmail, EventMessage, Registration, RegistrationStatus
+from .mail import PREFIX as MAIL_PREFIX
+from .models import EventMessage, Registration, RegistrationStatus
 
 # A past registration that stays (anonymised) for the attendance counts.
 ATTENDED = (RegistrationStatus.CONFIRMED,)
@@ -60,18 +62,19 @@ def export(subject: DataSubject) -> dict[str, Any]:
         )
     return {
         "event_registrations": rows,
+        # The app's part of the one outbox (core's export lists every e-mail too).
         "event_emails_sent_to_you": [
             {
                 "to": m.to,
-                "kind": m.kind,
+                "kind": m.kind.removeprefix(MAIL_PREFIX),
                 "subject": m.subject,
                 "body": m.body,
                 "created_at": m.created_at,
                 "sent_at": m.sent_at,
             }
-            for m in EventEmail.objects.filter(address_q("to", subject.emails)).order_by(
-                "created_at", "pk"
-            )
+            for m in OutboundEmail.objects.filter(
+                address_q("to", subject.emails), kind__startswith=MAIL_PREFIX
+            ).order_by("created_at", "pk")
         ],
         "event_messages_you_sent": [
             {"event": m.event.title, "subject": m.subject, "body": m.body, "sent": m.created_at}
@@ -107,7 +110,6 @@ def erase(subject: DataSubject, *, actor: Any = None) -> None:
         else:
             registration.delete()
 
-    erase_mail_log(EventEmail, subject)
     EventMessage.objects.filter(sender=subject.user).update(sender=None)
 
 
@@ -118,7 +120,6 @@ PROVIDER = Provider(
     identifiers=identifiers,
     covers={
         "events.Registration": ("user", "name", "email", "organisation_name", "answers"),
-        "events.EventEmail": ("to", "reply_to", "subject", "body"),
         # recipient_count is a number; the sender is the organiser who wrote the message.
         "events.EventMessage": ("sender", "recipient_count"),
     },

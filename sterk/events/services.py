@@ -6,11 +6,13 @@ serialises writers already), then counts. Seats are held by confirmed registrati
 seats offered from the waiting list; their number never exceeds the capacity. Freed seats
 go to the waiting list in order of position, each to exactly one person.
 
-E-mails are recorded with a unique key and sent after commit (`mail.event_email_enqueue`)."""
+E-mails are recorded in core's outbox with a unique key and sent after commit, rendered
+then by the renderers in `mail` (`mail.registration_mail_enqueue`)."""
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +38,7 @@ from sterk.core.site import absolute_url
 from sterk.core.slugs import SlugSource
 from sterk.core.validators import single_line
 
-from .mail import event_email_enqueue
+from .mail import registration_mail_enqueue
 from .models import (
     SEAT_STATUSES,
     Event,
@@ -771,22 +773,46 @@ def registration_check_in(
     return registration
 
 
+def message_key(*, event: Event, token: str = "", subject: str = "", body: str = "") -> str:
+    """What makes two submissions one message: the form's one-time token, or without one
+    the content (the same text to the same event twice is a double submit)."""
+    basis = f"token:{token}" if token else f"content:{subject.strip()}\x00{body.strip()}"
+    return hashlib.sha256(f"{event.pk}\x00{basis}".encode()).hexdigest()[:32]
+
+
 @transaction.atomic
 def event_message_send(
-    *, actor: User, event: Event, subject: str, body: str, include_waiting: bool = False
+    *,
+    actor: User,
+    event: Event,
+    subject: str,
+    body: str,
+    include_waiting: bool = False,
+    token: str = "",
 ) -> EventMessage:
+    """One e-mail per recipient. Submitted twice (a double click, a retried request): the
+    first message is returned and nobody is mailed again."""
     if not subject.strip() or not body.strip():
         raise ValidationError(_("Write a subject and a message."))
+    key = message_key(event=event, token=token, subject=subject, body=body)
+    existing = EventMessage.objects.filter(key=key).first()
+    if existing is not None:
+        return existing
     statuses = [*SEAT_STATUSES] + ([RegistrationStatus.WAITING] if include_waiting else [])
     people = list(event.registrations.filter(status__in=statuses))
-    message = EventMessage.objects.create(
-        event=event,
-        sender=actor,
-        subject=subject,
-        body=body,
-        include_waiting=include_waiting,
-        recipient_count=len(people),
-    )
+    try:
+        with transaction.atomic():
+            message = EventMessage.objects.create(
+                event=event,
+                sender=actor,
+                subject=subject,
+                body=body,
+                include_waiting=include_waiting,
+                recipient_count=len(people),
+                key=key,
+            )
+    except IntegrityError:  # the same submission, committed concurrently
+        return EventMessage.objects.get(key=key)
     audit_record(
         actor=actor,
         action="event.message_sent",
@@ -799,8 +825,8 @@ def event_message_send(
         _mail(
             registration,
             "message",
-            key=f"message:{message.pk}:{registration.pk}",
-            extra={"message": message},
+            key=f"message:{key[:16]}:{registration.pk}",
+            message_id=message.pk,
         )
     return message
 
@@ -864,30 +890,22 @@ def _mail(
     *,
     key: str,
     attach_ics: bool = False,
-    extra: dict[str, Any] | None = None,
+    message_id: int | None = None,
 ) -> bool:
-    """Record an e-mail to a registrant. Rendered at send time (after commit, outside the
-    event lock) unless it carries extra context (a message), which is rendered now."""
-    subject = body = ""
-    if extra:
-        subject, body = _render(registration, kind, extra)
-    return event_email_enqueue(
+    """Record an e-mail to a registrant in the outbox. It is rendered when sent (after
+    commit, outside the event lock) by `mail.render_registration_mail`."""
+    return registration_mail_enqueue(
         key=key,
         to=registration.email,
-        subject=subject,
-        body=body,
-        kind="" if extra else kind,
+        kind=kind,
         registration_id=registration.pk,
         attach_ics=attach_ics,
+        message_id=message_id,
     )
 
 
-def render_email(registration_id: int, kind: str) -> tuple[str, str]:
-    registration = Registration.objects.select_related("event").get(pk=registration_id)
-    return _render(registration, kind, None)
-
-
-def _render(registration: Registration, kind: str, extra: dict[str, Any] | None) -> tuple[str, str]:
+def render(registration: Registration, kind: str, extra: dict[str, Any] | None) -> tuple[str, str]:
+    """Subject and body of a registration e-mail, in the registrant's language."""
     event = registration.event
     with translation.override(registration.language or "nl"):
         context = {

@@ -27,6 +27,7 @@ from sterk.core.access import (
 from sterk.core.content_language import marked_message
 from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
+from sterk.core.once import FIELD as ONCE_FIELD
 from sterk.core.once import once_per_token
 from sterk.core.params import parse_id
 
@@ -560,6 +561,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
                 subject=data["subject"],
                 body=data["body"],
                 include_waiting=data["include_waiting"],
+                token=request.POST.get(ONCE_FIELD, ""),
             )
         except ValidationError as exc:
             apply_errors(form, exc)

@@ -31,7 +31,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from sterk.core import content
-from sterk.core.models import OutboundEmail
+from sterk.core.models import OutboundEmail, OutboxStatus
 
 from . import services
 from .models import (
@@ -381,7 +381,7 @@ def _contact_requests(people: dict[str, Any], stats: Counter[str]) -> None:
         # Demo data never mails anyone: its notifications are recorded as not to be sent.
         OutboundEmail.objects.filter(
             key__startswith=f"contact:{request.pk}:", sent_at__isnull=True
-        ).update(sent_at=now, last_error="Demo data: not sent.")
+        ).update(status=OutboxStatus.SENT, sent_at=now, last_error="Demo data: not sent.")
         if spec.status != ContactStatus.NEW:
             handler = chairs.get(spec.region) or coordinator
             services.contact_request_update(

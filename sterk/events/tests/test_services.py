@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
-from sterk.core.models import AuditEntry
+from sterk.core.models import AuditEntry, OutboundEmail
 from sterk.events import selectors, services
-from sterk.events.models import EventEmail, EventStatus, Registration, RegistrationStatus
+from sterk.events.models import EventStatus, Registration, RegistrationStatus
 
 from .factories import EventFactory, QuestionFactory, SessionFactory, UserFactory, in_days
 
@@ -82,7 +82,8 @@ def test_full_event_fills_the_waiting_list_in_order_and_a_cancellation_promotes_
     assert statuses["lid2@example.org"] == S.CONFIRMED
     assert statuses["lid3@example.org"] == S.WAITING
     assert (
-        EventEmail.objects.filter(key__startswith="promoted:", to="lid2@example.org").count() == 1
+        OutboundEmail.objects.filter(key__startswith="promoted:", to="lid2@example.org").count()
+        == 1
     )
     people[3].refresh_from_db()
     assert services.waiting_rank(people[3]) == 1
@@ -199,7 +200,7 @@ def test_cancelling_an_event_mails_everyone_once_and_bumps_the_sequence():
     sequence = event.sequence
     cancelled = services.event_cancel(actor=None, event=event, reason="Ziekte")
     assert cancelled.status == EventStatus.CANCELLED and cancelled.sequence == sequence + 1
-    assert EventEmail.objects.filter(key__startswith="event-cancelled:").count() == 2
+    assert OutboundEmail.objects.filter(key__startswith="event-cancelled:").count() == 2
     with pytest.raises(ValidationError):
         services.event_cancel(actor=None, event=cancelled)
 
@@ -211,7 +212,7 @@ def test_recording_mail_goes_to_registrants_and_wait_listers_once():
     chair = member(9)
     services.event_report(actor=chair, event=event, data={"recording_url": "https://youtu.be/x"})
     services.event_report(actor=chair, event=event, data={"attendance_count": 30})
-    assert EventEmail.objects.filter(key__startswith="recording:").count() == 2
+    assert OutboundEmail.objects.filter(key__startswith="recording:").count() == 2
     assert AuditEntry.objects.filter(action="event.reported").exists()
 
 
@@ -223,7 +224,7 @@ def test_reminders_are_sent_once_for_tomorrows_events():
     assert services.reminders_send() == 1
     assert services.reminders_send() == 0
     call_command("send_event_reminders", verbosity=0)
-    assert EventEmail.objects.filter(key__startswith="reminder:").count() == 1
+    assert OutboundEmail.objects.filter(key__startswith="reminder:").count() == 1
 
 
 def test_message_to_all_registrants_is_audited():
@@ -238,7 +239,7 @@ def test_message_to_all_registrants_is_audited():
         include_waiting=True,
     )
     assert sent.recipient_count == 2
-    assert EventEmail.objects.filter(key__startswith="message:").count() == 2
+    assert OutboundEmail.objects.filter(key__startswith="message:").count() == 2
 
 
 def test_stakeholder_cadence_warns_under_two_meetings_a_year():

@@ -3,7 +3,9 @@ a unique key), so a cron job or systemd timer may run it every hour:
 
     15 * * * *  cd /srv/sterk && .venv/bin/python manage.py send_event_reminders
 
-It also lets seats offered from a waiting list lapse when their time has passed."""
+It also lets seats offered from a waiting list lapse when their time has passed. The
+reminders are rows in core's outbox (one per registration, key reminder:<id>:<date>), sent
+after commit by the job runner or by `manage.py send_outbox`; this command never speaks SMTP."""
 
 from __future__ import annotations
 
