@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "sterk.actionplan",
     "sterk.events",
     "sterk.practices",
+    "sterk.manage",
 ]
 
 MIDDLEWARE = [

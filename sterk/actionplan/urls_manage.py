@@ -2,8 +2,6 @@ from django.urls import path
 
 from . import views_manage as views
 
-app_name = "actionplan_manage"
-
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("plannen/", views.plan_list, name="plan_list"),

@@ -4,8 +4,6 @@ from django.urls import path
 
 from . import views_manage as views
 
-app_name = "events_manage"
-
 urlpatterns = [
     path("", views.event_list, name="event_list"),
     path("nieuw/", views.event_edit, name="event_create"),

@@ -2,8 +2,6 @@ from django.urls import path
 
 from . import views_manage as views
 
-app_name = "practices_manage"
-
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("<int:pk>/", views.practice_detail, name="practice_detail"),
