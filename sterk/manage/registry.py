@@ -47,6 +47,8 @@ class Parent:
     context: Callable[[HttpRequest, Any], dict[str, Any]] | None = None
     # The include with the parent's navigation (region tabs, event tabs).
     nav_template: str = ""
+    # The form page names the parent above its heading.
+    show_name: bool = False
 
 
 @dataclass
@@ -75,8 +77,10 @@ class Managed:
     views: tuple[str, ...] = ("list", "create", "edit", "delete")
     object_kwarg: str = "pk"
     object_queryset: Callable[[], Any] | None = None
-    # Texts: list/create/edit/delete titles ("%(title)s" filled with `title_field`),
-    # the list's lead text, the add button, the empty list, and the success messages.
+    # Texts: titles of the list/create/edit/delete pages (see viewset._title), the
+    # delete page's note and button ("delete_note", "delete_button"), the form's link to
+    # it ("delete_link"); the list's lead text, add button, caption and empty text; the
+    # success messages ("created", "saved", "deleted").
     titles: dict[str, Any] = field(default_factory=dict)
     title_field: str = "title"
     intro: Any = ""
@@ -106,7 +110,6 @@ class Managed:
     edit_context: Callable[[HttpRequest, Any, Any], dict[str, Any]] | None = None
     # Consequence text on the delete page: consequence(obj, parent) -> str.
     consequence: Callable[[Any, Any], str] | None = None
-    delete_label: Any = ""
     # Section of the shell navigation marked current, and static context of every page.
     section: str = ""
     context: dict[str, Any] = field(default_factory=dict)

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from sterk.core.access import management_view, require_perm
@@ -21,6 +23,7 @@ from sterk.core.content_language import marked_message
 from sterk.core.forms import apply_errors
 from sterk.core.once import once_per_token
 from sterk.core.paging import paginate
+from sterk.core.templatetags.sterk import tr_label_tag
 
 from .registry import Managed
 
@@ -58,12 +61,29 @@ def _back(m: Managed, obj: Any, parent: Any) -> str:
 
 
 def _title(m: Managed, key: str, obj: Any = None) -> tuple[str, Any]:
-    """The plain title (for <title>) and the heading (fields marked with their language).
-    A list title names the parent (its `name_field`), the others the object."""
-    text = str(m.titles.get(key, ""))
-    if obj is None or "%(" not in text:
+    """The plain title (for <title>) and the heading (names marked with their language).
+
+    A title is a text, with "%(<title_field>)s" for the object's field (a list title
+    names the parent's `name_field`); with `title_field=""` the object's str() fills
+    "%(name)s"; no text at all for an object: its str(); a callable: title(obj)."""
+    text = m.titles.get(key, "")
+    if callable(text):
+        plain = str(text(obj))
+        return plain, tr_label_tag(obj, plain)
+    text = str(text)
+    if obj is None:
+        return text, text
+    if not text:
+        plain = str(obj)
+        return plain, tr_label_tag(obj, plain)
+    if "%(" not in text:
         return text, text
     name = m.parent.name_field if key == "list" and m.parent else m.title_field
+    if not name:
+        plain = str(obj)
+        return text % {"name": plain}, mark_safe(
+            conditional_escape(text) % {"name": tr_label_tag(obj, plain)}
+        )
     plain = text % {name: getattr(obj, name, "")}
     return plain, marked_message(text, **{name: (obj, name)})
 
@@ -188,10 +208,16 @@ def form_view(m: Managed, creating: bool) -> Callable[..., HttpResponse]:
             title=title,
             heading=heading,
             intro=m.form_intro,
+            once=m.once,
+            parent_name=(
+                tr_label_tag(parent, str(parent))
+                if m.parent is not None and m.parent.show_name
+                else ""
+            ),
             cancel_url=_back(m, obj, parent),
             delete_url=(
                 object_url(m, "delete", obj, parent)
-                if obj is not None and "delete" in m.views and m.delete_label
+                if obj is not None and "delete" in m.views and m.titles.get("delete_link")
                 else ""
             ),
         )
@@ -235,7 +261,7 @@ def delete_view(m: Managed) -> Callable[..., HttpResponse]:
                 consequence=m.consequence(obj, parent) if m.consequence else "",
                 note=m.titles.get("delete_note", ""),
                 cancel_url=back,
-                submit_label=m.delete_label or _("Delete"),
+                submit_label=m.titles.get("delete_button") or _("Delete"),
             ),
         )
 
