@@ -49,6 +49,8 @@ class Parent:
     nav_template: str = ""
     # The form page names the parent above its heading.
     show_name: bool = False
+    # A breadcrumb to the parent's page: crumb(parent) -> (label, url).
+    crumb: Callable[[Any], tuple[Any, str]] | None = None
 
 
 @dataclass
@@ -83,6 +85,8 @@ class Managed:
     # success messages ("created", "saved", "deleted").
     titles: dict[str, Any] = field(default_factory=dict)
     title_field: str = "title"
+    # The placeholder the field fills in the titles when its name differs ("%(q)s").
+    title_key: str = ""
     intro: Any = ""
     form_intro: Any = ""
     add_label: Any = ""

@@ -84,8 +84,9 @@ def _title(m: Managed, key: str, obj: Any = None) -> tuple[str, Any]:
         return text % {"name": plain}, mark_safe(
             conditional_escape(text) % {"name": tr_label_tag(obj, plain)}
         )
-    plain = text % {name: getattr(obj, name, "")}
-    return plain, marked_message(text, **{name: (obj, name)})
+    key_name = m.title_key or name if key != "list" else name
+    plain = text % {key_name: getattr(obj, name, "")}
+    return plain, marked_message(text, **{key_name: (obj, name)})
 
 
 def _context(request: HttpRequest, m: Managed, parent: Any, **extra: Any) -> dict[str, Any]:
@@ -93,6 +94,8 @@ def _context(request: HttpRequest, m: Managed, parent: Any, **extra: Any) -> dic
     if m.parent is not None:
         context[m.parent.arg] = parent
         context["parent_nav"] = m.parent.nav_template
+        if m.parent.crumb is not None and parent is not None:
+            context["parent_crumb"] = m.parent.crumb(parent)
         if m.parent.context is not None:
             context.update(m.parent.context(request, parent))
     context.update(extra)
@@ -100,10 +103,10 @@ def _context(request: HttpRequest, m: Managed, parent: Any, **extra: Any) -> dic
 
 
 def _check(request: HttpRequest, m: Managed, parent: Any, obj: Any = None) -> None:
+    """The rules permission on the parent (a region, an event) when there is one, else on
+    the object (None on a list or a create page)."""
     if m.parent is not None:
         require_perm(request, m.parent.perm or m.perm, parent)
-        if m.parent.perm:
-            require_perm(request, m.perm, obj if obj is not None else parent)
     else:
         require_perm(request, m.perm, obj)
 
