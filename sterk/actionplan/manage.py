@@ -169,9 +169,9 @@ register(
         object_arg="plan",
         columns=[
             Column(_("Plan"), "title", link=True, header=True),
-            Column(_("Period"), template="actionplan/manage/_cell_period.html"),
-            Column(_("Challenges"), template="actionplan/manage/_cell_count.html", numeric=True),
-            Column(_("Current"), template="actionplan/manage/_cell_current.html"),
+            Column(_("Period"), "period"),
+            Column(_("Challenges"), "challenge_count", numeric=True),
+            Column(_("Current"), "is_current", format="yesno"),
         ],
         row_actions=False,
         titles={"list": _("Plans"), "create": _("New plan"), "edit": _("Edit the plan")},
@@ -202,8 +202,8 @@ register(
         columns=[
             Column(_("Number"), "number"),
             Column(_("Challenge"), "title", link=True, header=True),
-            Column(_("Plan"), template="actionplan/manage/_cell_plan_period.html"),
-            Column(_("Actions"), template="actionplan/manage/_cell_actions.html", numeric=True),
+            Column(_("Plan"), "plan.period"),
+            Column(_("Actions"), template="actionplan/manage/_cells.html#actions", numeric=True),
         ],
         row_actions=False,
         titles={"list": _("Challenges"), "create": _("New challenge")},
@@ -284,11 +284,9 @@ register(
         columns=[
             Column(_("Number"), "number"),
             Column(_("Spearhead"), "title", link=True, header=True),
-            Column(_("Period"), template="actionplan/manage/_cell_period.html"),
-            Column(_("Lead organisation"), template="actionplan/manage/_cell_lead.html"),
-            Column(
-                _("Activities"), template="actionplan/manage/_cell_activities.html", numeric=True
-            ),
+            Column(_("Period"), "period"),
+            Column(_("Lead organisation"), "lead_organisation.name"),
+            Column(_("Activities"), "activity_count", numeric=True),
         ],
         row_actions=False,
         titles={"list": _("Spearheads"), "create": _("New spearhead"), "edit": "%(title)s"},
@@ -337,7 +335,7 @@ register(
         columns=[
             Column(_("Year"), "year"),
             Column(_("Priority"), "title", link=True, header=True),
-            Column(_("Related challenges"), template="actionplan/manage/_cell_challenges.html"),
+            Column(_("Related challenges"), template="actionplan/manage/_cells.html#challenges"),
         ],
         row_actions=False,
         titles={"list": _("First priorities"), "create": _("New first priority"), **_REMOVE},
@@ -374,12 +372,10 @@ register(
             else []
         },
         columns=[
-            Column(_("Date"), template="actionplan/manage/_cell_date.html"),
+            Column(_("Date"), "date", format="j M Y"),
             Column(_("Evaluation"), "title", link=True, header=True),
-            Column(_("Snapshot"), template="actionplan/manage/_cell_snapshot.html"),
-            Column(
-                _("Conclusions"), template="actionplan/manage/_cell_conclusions.html", numeric=True
-            ),
+            Column(_("Snapshot"), template="actionplan/manage/_cells.html#snapshot"),
+            Column(_("Conclusions"), "conclusion_count", numeric=True),
         ],
         row_actions=False,
         titles={"list": _("Evaluations"), "create": _("New evaluation"), "edit": "%(title)s"},

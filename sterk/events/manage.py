@@ -142,8 +142,8 @@ register(
         object_arg="series",
         columns=[
             Column(_("Series"), "title", link=True, header=True),
-            Column(_("Events"), template="events/manage/_cell_event_count.html", numeric=True),
-            Column(_("Public page"), template="events/manage/_cell_public.html"),
+            Column(_("Events"), template="events/manage/_cells.html#event_count", numeric=True),
+            Column(_("Public page"), template="events/manage/_cells.html#public"),
         ],
         row_actions=False,
         titles={
@@ -171,7 +171,7 @@ register(
         object_arg="question",
         columns=[
             Column(_("Question"), "label", link=True, header=True),
-            Column(_("Kind"), template="events/manage/_cell_kind.html"),
+            Column(_("Kind"), template="events/manage/_cells.html#kind"),
         ],
         title_field="label",
         title_key="q",
@@ -207,9 +207,9 @@ register(
         object_arg="session",
         form_kwargs=_session_initial,
         columns=[
-            Column(_("When"), template="events/manage/_cell_session_when.html"),
+            Column(_("When"), template="events/manage/_cells.html#session_when"),
             Column(_("Session"), "title", link=True, header=True),
-            Column(_("Seats"), template="events/manage/_cell_session_seats.html"),
+            Column(_("Seats"), template="events/manage/_cells.html#session_seats"),
         ],
         title_key="t",
         titles={

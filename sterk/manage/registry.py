@@ -16,13 +16,17 @@ Request = HttpRequest
 
 @dataclass(frozen=True)
 class Column:
-    """A list column: a label and either a field (shown in the reader's language with
-    `|tr`) or a small template (the row is `row`)."""
+    """A list column: a label and either a field (a translated field in the reader's
+    language, marked when it falls back; "plan.period" follows relations; an empty value
+    shows "–") or a template, usually a partial of the app's `manage/_cells.html` (the
+    row is `row`)."""
 
     label: Any
     field: str = ""
     template: str = ""
     numeric: bool = False
+    # A date format ("j M Y") or "yesno" for a field's value.
+    format: str = ""
     # The cell links to the row's edit page; the row's header cell (<th scope="row">).
     link: bool = False
     header: bool = False
@@ -119,10 +123,6 @@ class Managed:
     context: dict[str, Any] = field(default_factory=dict)
     once: bool = True
     page_size: int = 50
-    # Tests: make_rows(n) -> the URL kwargs of a list with n rows (query-count test).
-    make_rows: Callable[[int], dict[str, Any]] | None = None
-    # A user who may open the list in the query-count test: list_user() -> User.
-    list_user: Callable[[], Any] | None = None
 
     def url_name(self, view: str) -> str:
         return f"{self.name}_{view}"

@@ -73,7 +73,7 @@ register(
         columns=[
             Column(_("Order"), "order"),
             Column(_("Title"), "title", header=True),
-            Column(_("Translated"), template="network/manage/_cell_translated.html"),
+            Column(_("Translated"), template="network/manage/_cells.html#translated"),
         ],
         titles={
             "list": _("Priorities of %(name)s"),
@@ -113,8 +113,8 @@ register(
         columns=[
             Column(_("Order"), "order"),
             Column(_("Name"), "name", header=True),
-            Column(_("Short name"), template="network/manage/_cell_slug.html"),
-            Column(_("Members"), template="network/manage/_cell_members.html"),
+            Column(_("Short name"), template="network/manage/_cells.html#slug"),
+            Column(_("Members"), template="network/manage/_cells.html#members"),
         ],
         title_field="name",
         titles={

@@ -76,3 +76,29 @@ def manage_row_urls(managed: Any, row: Any, parent: Any) -> dict[str, str]:
         for view in ("edit", "delete")
         if view in managed.views
     }
+
+
+@register.simple_tag
+def manage_cell(row: Any, column: Any) -> Any:
+    """The value of a field column: translated fields in the reader's language."""
+    from django.utils.dateformat import format as date_format
+    from django.utils.translation import gettext
+
+    from sterk.core.content_language import render_field
+
+    *path, name = column.field.split(".")
+    obj = row
+    for part in path:
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return "–"
+    if hasattr(obj, f"{name}_nl"):
+        return render_field(obj, name) or "–"
+    value = getattr(obj, name, None)
+    if column.format == "yesno":
+        return gettext("yes") if value else gettext("no")
+    if value is None or value == "":
+        return "–"
+    if column.format:
+        return date_format(value, column.format)
+    return value
