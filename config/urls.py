@@ -31,10 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("mijn/", include(_with_site(site_urls.accounts_patterns, accounts_urls))),
-    path("beheer/actieplan/", include("sterk.actionplan.urls_manage")),
-    path("beheer/agenda/", include("sterk.events.urls_manage")),
-    path("beheer/praktijken/", include("sterk.practices.urls_manage")),
-    path("beheer/", include("sterk.network.urls_manage")),
+    path("beheer/", include("sterk.manage.urls")),
     path("actieplan/", include(_with_site(site_urls.actionplan_patterns, actionplan_urls))),
     path("", include("sterk.events.urls")),
     path("", include("sterk.practices.urls")),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "sterk.events",
     "sterk.practices",
     "sterk.site",
+    "sterk.manage",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,7 @@
-"""Running the action plan without the Django admin (/beheer/actieplan/).
+"""Running the action plan without the Django admin (/beheer/actieplan/): the workflow
+views (overview, the filtered action list, snapshot, progress, proposals). Plans,
+challenges, actions, initiatives, spearheads, activities, first priorities, evaluations
+and conclusions are declared in `manage.py`.
 
 Every view: `management_view` (signed in, a management role, TOTP where required), then a
 rules permission on the object, then one service call."""
@@ -10,45 +13,36 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Model, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sterk.core.access import management_view, require_perm
 from sterk.core.forms import apply_errors
 from sterk.core.once import once_per_token
+from sterk.core.paging import paginate
 from sterk.core.params import parse_id
 from sterk.core.roles import roles_of
+from sterk.core.templatetags.sterk import tr_label_tag
 
 from . import selectors, services
 from .forms import (
-    ActionForm,
-    ActivityForm,
-    ChallengeForm,
-    ConclusionForm,
     DecisionForm,
-    EvaluationForm,
-    FirstPriorityForm,
-    InitiativeForm,
-    PlanForm,
     ProgressForm,
     ProposalForm,
-    SpearheadForm,
 )
 from .models import (
     Action,
     ActionProposal,
     Challenge,
     Evaluation,
-    EvaluationConclusion,
-    FirstPriority,
     Initiative,
     Origin,
-    Plan,
     ProgressUpdate,
     ProposalStatus,
     Spearhead,
@@ -78,12 +72,31 @@ def _save_form(
     return redirect(next_url(obj))
 
 
-def _form_page(request: HttpRequest, **context: Any) -> HttpResponse:
-    return render(request, "actionplan/manage/form.html", context)
+def _form_page(
+    request: HttpRequest,
+    *,
+    title: str,
+    title_obj: Any = None,
+    context_title: str = "",
+    context_obj: Any = None,
+    **context: Any,
+) -> HttpResponse:
+    """A hand-written form on the shared manage/form.html."""
+    return render(
+        request,
+        "manage/form.html",
+        {
+            "title": title,
+            "heading": tr_label_tag(title_obj, title),
+            "parent_name": tr_label_tag(context_obj, context_title) if context_title else "",
+            "once": True,
+            **context,
+        },
+    )
 
 
 def _page(request: HttpRequest, qs: Any) -> Any:
-    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return paginate(request, qs, PAGE_SIZE)
 
 
 # --- dashboard -------------------------------------------------------------------------
@@ -116,85 +129,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             selectors.activities_postable_by(request.user).select_related("spearhead")
         )
     return render(request, "actionplan/manage/dashboard.html", context)
-
-
-# --- plans -----------------------------------------------------------------------------
-
-
-@management_view
-def plan_list(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    plans = Plan.objects.annotate(challenge_count=Count("challenges"))
-    return render(request, "actionplan/manage/plan_list.html", {"plans": plans})
-
-
-@management_view
-@once_per_token
-def plan_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    plan = get_object_or_404(Plan, pk=pk) if pk else None
-    form = PlanForm(request.POST or None, instance=plan)
-    done = _save_form(
-        request,
-        form,
-        lambda data: (
-            services.plan_update(actor=request.user, plan=plan, data=data)
-            if plan
-            else services.plan_create(actor=request.user, data=data)
-        ),
-        _("The plan was saved."),
-        lambda obj: reverse("actionplan_manage:plan_list"),
-    )
-    return done or _form_page(
-        request,
-        form=form,
-        title=_("Edit the plan") if plan else _("New plan"),
-        cancel_url=reverse("actionplan_manage:plan_list"),
-    )
-
-
-# --- challenges ------------------------------------------------------------------------
-
-
-@management_view
-def challenge_list(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    challenges = (
-        Challenge.objects.select_related("plan")
-        .annotate(action_count=Count("actions"))
-        .order_by("-plan__is_current", "plan_id", "number")
-    )
-    return render(request, "actionplan/manage/challenge_list.html", {"challenges": challenges})
-
-
-@management_view
-@once_per_token
-def challenge_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    challenge = get_object_or_404(Challenge, pk=pk) if pk else None
-    initial = {}
-    if challenge is None and (plan := selectors.current_plan()):
-        initial = {"plan": plan, "number": plan.challenges.count() + 1}
-    form = ChallengeForm(request.POST or None, instance=challenge, initial=initial)
-    done = _save_form(
-        request,
-        form,
-        lambda data: (
-            services.challenge_update(actor=request.user, challenge=challenge, data=data)
-            if challenge
-            else services.challenge_create(actor=request.user, data=data)
-        ),
-        _("The challenge was saved."),
-        lambda obj: reverse("actionplan_manage:challenge_list"),
-    )
-    return done or _form_page(
-        request,
-        form=form,
-        title=str(challenge) if challenge else _("New challenge"),
-        title_obj=challenge,
-        cancel_url=reverse("actionplan_manage:challenge_list"),
-        public_url=challenge.get_absolute_url() if challenge else "",
-    )
 
 
 # --- actions and initiatives -----------------------------------------------------------
@@ -235,295 +169,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@management_view
-def action_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    action = get_object_or_404(Action.objects.select_related("challenge"), pk=pk) if pk else None
-    form = ActionForm(request.POST or None, instance=action, user=request.user)
-    done = _save_form(
-        request,
-        form,
-        lambda data: (
-            services.action_update(actor=request.user, action=action, data=data)
-            if action
-            else services.action_create(actor=request.user, data=data)
-        ),
-        _("The action was saved."),
-        lambda obj: reverse("actionplan_manage:action_edit", kwargs={"pk": obj.pk}),
-    )
-    if done:
-        return done
-    return render(
-        request,
-        "actionplan/manage/action_edit.html",
-        {
-            "form": form,
-            "action": action,
-            "initiatives": list(action.initiatives.all()) if action else [],
-        },
-    )
-
-
-@management_view
-def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    action = get_object_or_404(Action, pk=pk)
-    if request.method == "POST":
-        try:
-            services.action_delete(actor=request.user, action=action)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect("actionplan_manage:action_edit", pk=pk)
-        messages.success(request, _("The action was removed."))
-        return redirect("actionplan_manage:action_list")
-    return render(
-        request,
-        "actionplan/manage/confirm_delete.html",
-        {"object": action, "cancel_url": reverse("actionplan_manage:action_edit", args=[pk])},
-    )
-
-
-@management_view
-@once_per_token
-def initiative_edit(
-    request: HttpRequest, action_pk: int | None = None, pk: int | None = None
-) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    initiative = (
-        get_object_or_404(Initiative.objects.select_related("action"), pk=pk) if pk else None
-    )
-    action = initiative.action if initiative else get_object_or_404(Action, pk=action_pk)
-    form = InitiativeForm(request.POST or None, instance=initiative)
-    done = _save_form(
-        request,
-        form,
-        lambda data: (
-            services.initiative_update(actor=request.user, initiative=initiative, data=data)
-            if initiative
-            else services.initiative_create(actor=request.user, action=action, data=data)
-        ),
-        _("The initiative was saved."),
-        lambda obj: reverse("actionplan_manage:action_edit", kwargs={"pk": action.pk}),
-    )
-    return done or _form_page(
-        request,
-        form=form,
-        title=str(initiative) if initiative else _("New initiative"),
-        title_obj=initiative,
-        context_title=str(action),
-        context_obj=action,
-        cancel_url=reverse("actionplan_manage:action_edit", kwargs={"pk": action.pk}),
-        delete_url=reverse("actionplan_manage:initiative_delete", kwargs={"pk": initiative.pk})
-        if initiative
-        else "",
-    )
-
-
-@management_view
-def initiative_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    initiative = get_object_or_404(Initiative.objects.select_related("action"), pk=pk)
-    back = reverse("actionplan_manage:action_edit", kwargs={"pk": initiative.action_id})
-    if request.method == "POST":
-        try:
-            services.initiative_delete(actor=request.user, initiative=initiative)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("The initiative was removed."))
-        return redirect(back)
-    return render(
-        request, "actionplan/manage/confirm_delete.html", {"object": initiative, "cancel_url": back}
-    )
-
-
-# --- spearheads ------------------------------------------------------------------------
-
-
-@management_view
-def spearhead_list(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    spearheads = (
-        Spearhead.objects.select_related("plan", "lead_organisation")
-        .annotate(activity_count=Count("activities"))
-        .order_by("-plan__is_current", "plan_id", "number")
-    )
-    return render(request, "actionplan/manage/spearhead_list.html", {"spearheads": spearheads})
-
-
-@management_view
-def spearhead_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    spearhead = get_object_or_404(Spearhead, pk=pk) if pk else None
-    initial = {}
-    if spearhead is None and (plan := selectors.current_plan()):
-        initial = {"plan": plan, "number": plan.spearheads.count() + 1}
-    form = SpearheadForm(
-        request.POST or None, instance=spearhead, initial=initial, user=request.user
-    )
-    done = _save_form(
-        request,
-        form,
-        lambda data: (
-            services.spearhead_update(actor=request.user, spearhead=spearhead, data=data)
-            if spearhead
-            else services.spearhead_create(actor=request.user, data=data)
-        ),
-        _("The spearhead was saved."),
-        lambda obj: reverse("actionplan_manage:spearhead_edit", kwargs={"pk": obj.pk}),
-    )
-    if done:
-        return done
-    return render(
-        request,
-        "actionplan/manage/spearhead_edit.html",
-        {
-            "form": form,
-            "spearhead": spearhead,
-            "activities": list(spearhead.activities.all()) if spearhead else [],
-        },
-    )
-
-
-@management_view
-@once_per_token
-def activity_edit(
-    request: HttpRequest, spearhead_pk: int | None = None, pk: int | None = None
-) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    activity = (
-        get_object_or_404(SpearheadActivity.objects.select_related("spearhead"), pk=pk)
-        if pk
-        else None
-    )
-    spearhead = activity.spearhead if activity else get_object_or_404(Spearhead, pk=spearhead_pk)
-    form = ActivityForm(request.POST or None, instance=activity, user=request.user)
-    back = reverse("actionplan_manage:spearhead_edit", kwargs={"pk": spearhead.pk})
-    done = _save_form(
-        request,
-        form,
-        lambda data: (
-            services.activity_update(actor=request.user, activity=activity, data=data)
-            if activity
-            else services.activity_create(actor=request.user, spearhead=spearhead, data=data)
-        ),
-        _("The activity was saved."),
-        lambda obj: back,
-    )
-    return done or _form_page(
-        request,
-        form=form,
-        title=str(activity) if activity else _("New activity"),
-        title_obj=activity,
-        context_title=str(spearhead),
-        context_obj=spearhead,
-        cancel_url=back,
-    )
-
-
-# --- first priorities ------------------------------------------------------------------
-
-
-@management_view
-def priority_list(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    priorities = FirstPriority.objects.select_related("plan").prefetch_related("challenges")
-    return render(request, "actionplan/manage/priority_list.html", {"priorities": priorities})
-
-
-@management_view
-@once_per_token
-def priority_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    priority = get_object_or_404(FirstPriority, pk=pk) if pk else None
-    initial = {}
-    if priority is None and (plan := selectors.current_plan()):
-        initial = {"plan": plan, "year": plan.start_year}
-    form = FirstPriorityForm(request.POST or None, instance=priority, initial=initial)
-    done = _save_form(
-        request,
-        form,
-        lambda data: (
-            services.first_priority_update(actor=request.user, priority=priority, data=data)
-            if priority
-            else services.first_priority_create(actor=request.user, data=data)
-        ),
-        _("The priority was saved."),
-        lambda obj: reverse("actionplan_manage:priority_list"),
-    )
-    return done or _form_page(
-        request,
-        form=form,
-        title=str(priority) if priority else _("New first priority"),
-        title_obj=priority,
-        cancel_url=reverse("actionplan_manage:priority_list"),
-        delete_url=reverse("actionplan_manage:priority_delete", kwargs={"pk": priority.pk})
-        if priority
-        else "",
-    )
-
-
-@management_view
-def priority_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    priority = get_object_or_404(FirstPriority, pk=pk)
-    back = reverse("actionplan_manage:priority_list")
-    if request.method == "POST":
-        services.first_priority_delete(actor=request.user, priority=priority)
-        messages.success(request, _("The priority was removed."))
-        return redirect(back)
-    return render(
-        request, "actionplan/manage/confirm_delete.html", {"object": priority, "cancel_url": back}
-    )
-
-
 # --- evaluations -----------------------------------------------------------------------
-
-
-@management_view
-def evaluation_list(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    evaluations = Evaluation.objects.select_related("plan").annotate(
-        conclusion_count=Count("conclusions")
-    )
-    return render(request, "actionplan/manage/evaluation_list.html", {"evaluations": evaluations})
-
-
-@management_view
-def evaluation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    evaluation = get_object_or_404(Evaluation, pk=pk) if pk else None
-    initial = {}
-    if evaluation is None and (plan := selectors.current_plan()):
-        initial = {"plan": plan}
-    form = EvaluationForm(request.POST or None, instance=evaluation, initial=initial)
-    done = _save_form(
-        request,
-        form,
-        lambda data: (
-            services.evaluation_update(actor=request.user, evaluation=evaluation, data=data)
-            if evaluation
-            else services.evaluation_create(actor=request.user, data=data)
-        ),
-        _("The evaluation was saved."),
-        lambda obj: reverse("actionplan_manage:evaluation_edit", kwargs={"pk": obj.pk}),
-    )
-    if done:
-        return done
-    conclusions = (
-        list(
-            evaluation.conclusions.select_related("challenge", "action", "spearhead").order_by(
-                "challenge__number", "action__challenge__number", "spearhead__number", "id"
-            )
-        )
-        if evaluation
-        else []
-    )
-    return render(
-        request,
-        "actionplan/manage/evaluation_edit.html",
-        {"form": form, "evaluation": evaluation, "conclusions": conclusions},
-    )
 
 
 @management_view
@@ -540,67 +186,6 @@ def evaluation_snapshot(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("The snapshot was taken. It stays as it is, whatever is posted later.")
         )
     return redirect("actionplan_manage:evaluation_edit", pk=pk)
-
-
-@management_view
-@once_per_token
-def conclusion_edit(
-    request: HttpRequest, evaluation_pk: int | None = None, pk: int | None = None
-) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    conclusion = (
-        get_object_or_404(EvaluationConclusion.objects.select_related("evaluation"), pk=pk)
-        if pk
-        else None
-    )
-    evaluation = (
-        conclusion.evaluation if conclusion else get_object_or_404(Evaluation, pk=evaluation_pk)
-    )
-    initial = {}
-    for name in ("challenge", "action", "spearhead"):
-        value = request.GET.get(name, "")
-        if parse_id(value):
-            initial[name] = parse_id(value)
-    form = ConclusionForm(
-        request.POST or None, instance=conclusion, evaluation=evaluation, initial=initial
-    )
-    back = reverse("actionplan_manage:evaluation_edit", kwargs={"pk": evaluation.pk})
-
-    def save(data: dict[str, Any]) -> Model:
-        if conclusion is not None:
-            data = {k: v for k, v in data.items() if k.startswith("text_")}
-        return services.conclusion_save(
-            actor=request.user, evaluation=evaluation, data=data, conclusion=conclusion
-        )
-
-    done = _save_form(request, form, save, _("The conclusion was saved."), lambda obj: back)
-    return done or _form_page(
-        request,
-        form=form,
-        title=_("Conclusion") + (f": {conclusion.subject}" if conclusion else ""),
-        context_title=str(evaluation),
-        context_obj=evaluation,
-        cancel_url=back,
-        delete_url=reverse("actionplan_manage:conclusion_delete", kwargs={"pk": conclusion.pk})
-        if conclusion
-        else "",
-    )
-
-
-@management_view
-def conclusion_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    require_perm(request, "actionplan.manage_plan")
-    conclusion = get_object_or_404(EvaluationConclusion, pk=pk)
-    back = reverse("actionplan_manage:evaluation_edit", kwargs={"pk": conclusion.evaluation_id})
-    if request.method == "POST":
-        services.conclusion_delete(actor=request.user, conclusion=conclusion)
-        messages.success(request, _("The conclusion was removed."))
-        return redirect(back)
-    return render(
-        request,
-        "actionplan/manage/confirm_delete.html",
-        {"object": conclusion, "cancel_url": back},
-    )
 
 
 # --- progress --------------------------------------------------------------------------
@@ -701,8 +286,20 @@ def progress_delete(request: HttpRequest, pk: int) -> HttpResponse:
         services.progress_delete(actor=request.user, update=update)
         messages.success(request, _("The update was removed."))
         return redirect(back)
+    name = tr_label_tag(update, str(update))
     return render(
-        request, "actionplan/manage/confirm_delete.html", {"object": update, "cancel_url": back}
+        request,
+        "manage/confirm_delete.html",
+        {
+            "object": update,
+            "title": _("Remove “%(name)s”?") % {"name": str(update)},
+            "heading": mark_safe(  # noqa: S308 - the text is escaped, the name is a safe tag
+                conditional_escape(_("Remove “%(name)s”?")) % {"name": name}
+            ),
+            "note": _("This cannot be undone. The removal is recorded in the audit trail."),
+            "submit_label": _("Remove"),
+            "cancel_url": back,
+        },
     )
 
 

@@ -1,4 +1,6 @@
-"""The agenda in the management area (/beheer/agenda/). Every view: `management_view`
+"""The agenda's workflow views in the management area (/beheer/agenda/): the event list,
+publish, cancel, report, registrations, exports, check-in, message. Events, series,
+questions and sessions are declared in `manage.py`. Every view: `management_view`
 (signed in, a management role, TOTP where required), then a rules permission on the
 object, then one service call."""
 
@@ -10,7 +12,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,24 +25,21 @@ from sterk.core.access import (
     personal_data_gate,
     require_perm,
 )
-from sterk.core.content_language import marked_message
+from sterk.core.content_language import marked_message, render_field
 from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
 from sterk.core.once import FIELD as ONCE_FIELD
 from sterk.core.once import once_per_token
+from sterk.core.paging import paginate
 from sterk.core.params import parse_id
 
 from . import exports, selectors, services
 from .forms_manage import (
     CancelForm,
-    EventForm,
     MessageForm,
-    QuestionForm,
     ReportForm,
-    SeriesForm,
-    SessionForm,
 )
-from .models import Event, Question, Registration, RegistrationStatus, Series, Session
+from .models import Event, Registration, RegistrationStatus
 
 PAGE_SIZE = 50
 
@@ -53,7 +51,18 @@ def _event(request: HttpRequest, pk: int) -> Event:
 
 
 def _tabs(event: Event, tab: str, **extra: Any) -> dict[str, Any]:
-    return {"event": event, "tab": tab, **extra}
+    """An event's page on the shared templates: its tabs, and Cancel back to the event."""
+    return {
+        "event": event,
+        "tab": tab,
+        "parent_nav": "events/manage/_event_tabs.html",
+        "parent_crumb": (
+            render_field(event, "title"),
+            reverse("events_manage:event_edit", args=[event.pk]),
+        ),
+        "cancel_url": reverse("events_manage:event_edit", args=[event.pk]),
+        **extra,
+    }
 
 
 def _post_only(request: HttpRequest) -> HttpResponse | None:
@@ -73,48 +82,11 @@ def event_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(ends_at__lt=now).order_by("-starts_at")
     else:
         qs = qs.filter(ends_at__gte=now).order_by("starts_at")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = paginate(request, qs, PAGE_SIZE)
     context: dict[str, Any] = {"page": page, "show": show}
     if request.user.has_perm("events.view_cadence"):
         context["cadence"] = selectors.stakeholder_cadence()
     return render(request, "events/manage/event_list.html", context)
-
-
-@management_view
-@once_per_token
-def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    event = _event(request, pk) if pk else None
-    if event is None:
-        require_perm(request, "events.add_event")
-    form = EventForm(
-        request.POST or None,
-        instance=copy.copy(event) if event else None,
-        user=request.user,
-        initial={} if event else {"invited_roles": []},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.service_data()
-        region = data.get("region")
-        if not request.user.has_perm("events.add_event_for", region) and not (
-            region is None and request.user.has_perm("events.manage_series")
-        ):
-            form.add_error("region", _("You can only organise events for your own region."))
-        else:
-            try:
-                if event:
-                    saved = services.event_update(actor=request.user, event=event, data=data)
-                else:
-                    saved = services.event_create(actor=request.user, data=data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, _("The event was saved."))
-                return redirect("events_manage:event_edit", pk=saved.pk)
-    return render(
-        request,
-        "events/manage/event_edit.html",
-        _tabs(event, "edit", form=form) if event else {"form": form, "event": None, "tab": "edit"},
-    )
 
 
 @management_view
@@ -149,7 +121,7 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("events_manage:event_edit", pk=event.pk)
     return render(
         request,
-        "events/manage/confirm.html",
+        "manage/confirm_delete.html",
         _tabs(
             event,
             "edit",
@@ -160,33 +132,6 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
                 "Everyone who registered or waits for a seat receives an e-mail, and calendars show the event as cancelled."
             ),
             submit_label=_("Cancel the event"),
-            danger=True,
-        ),
-    )
-
-
-@management_view
-def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(request, pk)
-    form = forms.Form(request.POST or None)
-    if request.method == "POST":
-        try:
-            services.event_delete(actor=request.user, event=event)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect("events_manage:event_edit", pk=event.pk)
-        messages.success(request, _("The draft was deleted."))
-        return redirect("events_manage:event_list")
-    return render(
-        request,
-        "events/manage/confirm.html",
-        _tabs(
-            event,
-            "edit",
-            form=form,
-            title=_("Delete the draft “%(title)s”?") % {"title": event.title},
-            heading=marked_message(_("Delete the draft “%(title)s”?"), title=(event, "title")),
-            submit_label=_("Delete"),
             danger=True,
         ),
     )
@@ -208,220 +153,17 @@ def event_report(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("events_manage:event_report", pk=event.pk)
     return render(
         request,
-        "events/manage/form.html",
+        "manage/form.html",
         _tabs(
             event,
             "report",
+            once=True,
             form=form,
             title=_("After the event"),
             intro=_(
                 "When you add a recording, everyone who registered or waited gets an e-mail with the link, once."
             ),
         ),
-    )
-
-
-# --- series (coordinators) ---------------------------------------------------------------
-
-
-@management_view
-def series_list(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "events.manage_series")
-    from django.db.models import Count
-
-    series = Series.objects.annotate(event_count=Count("events"))
-    return render(request, "events/manage/series_list.html", {"series": series})
-
-
-@management_view
-@once_per_token
-def series_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_perm(request, "events.manage_series")
-    series = get_object_or_404(Series, pk=pk) if pk else None
-    form = SeriesForm(request.POST or None, instance=copy.copy(series) if series else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.series_save(actor=request.user, data=form.service_data(), series=series)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The series was saved."))
-            return redirect("events_manage:series_list")
-    return render(
-        request,
-        "events/manage/form.html",
-        {
-            "form": form,
-            "event": None,
-            "title": _("Edit the series") if series else _("New series or campaign"),
-            "cancel_url": reverse("events_manage:series_list"),
-        },
-    )
-
-
-# --- questions and sessions --------------------------------------------------------------
-
-
-@management_view
-def question_list(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(request, pk)
-    return render(
-        request,
-        "events/manage/question_list.html",
-        _tabs(event, "questions", questions=event.questions.all()),
-    )
-
-
-def _part_form(
-    request: HttpRequest,
-    event: Event,
-    *,
-    tab: str,
-    form: Any,
-    save: Any,
-    success: str,
-    title: str,
-    list_url: str,
-) -> HttpResponse:
-    """Create/edit of an event's questions and sessions: validate, call the service, keep
-    the input and show the service's errors on failure."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.service_data())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(list_url, pk=event.pk)
-    return render(
-        request,
-        "events/manage/form.html",
-        _tabs(event, tab, form=form, title=title, cancel_url=reverse(list_url, args=[event.pk])),
-    )
-
-
-def _part_delete(
-    request: HttpRequest,
-    event: Event,
-    *,
-    tab: str,
-    delete: Any,
-    success: str,
-    title: str,
-    list_url: str,
-    heading: str = "",
-) -> HttpResponse:
-    """Remove a question or session after a confirmation page."""
-    if request.method == "POST":
-        delete()
-        messages.success(request, success)
-        return redirect(list_url, pk=event.pk)
-    return render(
-        request,
-        "events/manage/confirm.html",
-        _tabs(
-            event,
-            tab,
-            form=forms.Form(),
-            title=title,
-            heading=heading,
-            submit_label=_("Remove"),
-            danger=True,
-        ),
-    )
-
-
-@management_view
-@once_per_token
-def question_edit(request: HttpRequest, pk: int, qpk: int | None = None) -> HttpResponse:
-    event = _event(request, pk)
-    question = get_object_or_404(Question, pk=qpk, event=event) if qpk else None
-    form = QuestionForm(
-        request.POST or None, instance=copy.copy(question) if question else Question(event=event)
-    )
-    return _part_form(
-        request,
-        event,
-        tab="questions",
-        form=form,
-        save=lambda data: services.question_save(
-            actor=request.user, event=event, data=data, question=question
-        ),
-        success=_("The question was saved."),
-        title=_("Registration question"),
-        list_url="events_manage:question_list",
-    )
-
-
-@management_view
-def question_delete(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
-    event = _event(request, pk)
-    question = get_object_or_404(Question, pk=qpk, event=event)
-    return _part_delete(
-        request,
-        event,
-        tab="questions",
-        delete=lambda: services.question_delete(actor=request.user, question=question),
-        success=_("The question was removed."),
-        title=_("Remove the question “%(q)s”?") % {"q": question.label},
-        heading=marked_message(_("Remove the question “%(q)s”?"), q=(question, "label")),
-        list_url="events_manage:question_list",
-    )
-
-
-@management_view
-def session_list(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(request, pk)
-    from django.db.models import Count
-
-    sessions = event.sessions.annotate(
-        seats_taken=Count(
-            "registrations", filter=Q(registrations__status__in=["confirmed", "offered"])
-        )
-    )
-    return render(
-        request, "events/manage/session_list.html", _tabs(event, "sessions", sessions=sessions)
-    )
-
-
-@management_view
-@once_per_token
-def session_edit(request: HttpRequest, pk: int, spk: int | None = None) -> HttpResponse:
-    event = _event(request, pk)
-    session = get_object_or_404(Session, pk=spk, event=event) if spk else None
-    initial = {} if session else {"starts_at": event.starts_at, "ends_at": event.ends_at}
-    form = SessionForm(
-        request.POST or None,
-        instance=copy.copy(session) if session else Session(event=event),
-        initial=initial,
-    )
-    return _part_form(
-        request,
-        event,
-        tab="sessions",
-        form=form,
-        save=lambda data: services.session_save(
-            actor=request.user, event=event, data=data, session=session
-        ),
-        success=_("The session was saved."),
-        title=_("Session"),
-        list_url="events_manage:session_list",
-    )
-
-
-@management_view
-def session_delete(request: HttpRequest, pk: int, spk: int) -> HttpResponse:
-    event = _event(request, pk)
-    session = get_object_or_404(Session, pk=spk, event=event)
-    return _part_delete(
-        request,
-        event,
-        tab="sessions",
-        delete=lambda: services.session_delete(actor=request.user, session=session),
-        success=_("The session was removed."),
-        title=_("Remove the session “%(t)s”?") % {"t": session.title},
-        heading=marked_message(_("Remove the session “%(t)s”?"), t=(session, "title")),
-        list_url="events_manage:session_list",
     )
 
 
@@ -464,7 +206,7 @@ def registration_cancel(request: HttpRequest, pk: int, rpk: int) -> HttpResponse
         return redirect("events_manage:registration_list", pk=event.pk)
     return render(
         request,
-        "events/manage/confirm.html",
+        "manage/confirm_delete.html",
         _tabs(
             event,
             "registrations",

@@ -1,4 +1,6 @@
-"""Moderation and calls in the management area (/beheer/praktijken/).
+"""Moderation and calls in the management area (/beheer/praktijken/): the workflow views
+(queue, moderation, the moderator's edit, a call's submissions and export). Creating and
+editing a call is declared in `manage.py`.
 
 Every view: `management_view` (signed in, a management role, TOTP where required), then a
 rules permission on the object, then one service call."""
@@ -8,8 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,11 +24,10 @@ from sterk.core.access import (
 )
 from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
-from sterk.core.once import once_per_token
+from sterk.core.paging import paginate
 
 from . import exports, selectors, services
 from .forms import (
-    CallForm,
     DecisionForm,
     ImageFormSet,
     LinkFormSet,
@@ -43,7 +43,7 @@ PAGE_SIZE = 50
 
 
 def _page(request: HttpRequest, qs: Any) -> Any:
-    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return paginate(request, qs, PAGE_SIZE)
 
 
 @management_view
@@ -171,33 +171,6 @@ def call_list(request: HttpRequest) -> HttpResponse:
         request,
         "practices/manage/call_list.html",
         {"calls": selectors.calls_for(request.user), "today": timezone.localdate()},
-    )
-
-
-@management_view
-@once_per_token
-def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    call = get_object_or_404(Call, pk=pk) if pk else None
-    require_perm(request, "practices.change_call" if call else "practices.add_call", call)
-    form = CallForm(request.POST or None, instance=call, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.service_data()
-        if not request.user.has_perm("practices.change_call", Call(owner=data["owner"])):
-            raise PermissionDenied
-        try:
-            if call is None:
-                call = services.call_create(actor=request.user, data=data)
-            else:
-                services.call_update(actor=request.user, call=call, data=data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The call was saved."))
-            return redirect("practices_manage:call_detail", pk=call.pk)
-    return render(
-        request,
-        "practices/manage/call_form.html",
-        {"form": form, "call": call, "title": _("Edit the call") if call else _("New call")},
     )
 
 

@@ -1,0 +1,70 @@
+"""The shell of the management area: the dashboard (panels registered by the apps) and
+the audit trail viewer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from sterk.core import audit_display
+from sterk.core.access import management_view, require_perm
+from sterk.core.content_language import render_field
+from sterk.core.managed import registry
+from sterk.core.paging import paginate
+from sterk.core.roles import roles_of
+from sterk.network import selectors as network_selectors
+from sterk.network.forms_manage import AuditFilterForm
+from sterk.network.models import Region
+
+
+@management_view
+def dashboard(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "network.access_management")
+    roles = roles_of(request.user)
+    panels = []
+    for panel in sorted(registry.panels, key=lambda p: p.order):
+        if panel.perm and not request.user.has_perm(panel.perm):
+            continue
+        panel_context = panel.context(request)
+        if panel_context is not None:
+            panels.append(
+                render_to_string(panel.template, {"roles": roles, **panel_context}, request=request)
+            )
+    context: dict[str, Any] = {
+        "roles": roles,
+        "panels": panels,
+        "section": "dashboard",
+    }
+    return render(request, "manage/dashboard.html", context)
+
+
+@management_view
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "core.view_audit_trail")
+    form = AuditFilterForm(
+        request.GET or None, actions=network_selectors.audit_actions(), user=request.user
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    region = data.get("region")
+    entries = network_selectors.audit_entries(
+        action=data.get("action") or "", region_id=region.pk if region else None
+    )
+    page = paginate(request, entries)
+    regions = {r.pk: r for r in Region.objects.all()}
+    for entry in page.object_list:
+        # Field names, choice values and action codes in the reader's language.
+        entry.change_rows = audit_display.change_rows(entry)
+        entry.action_label = audit_display.action_label(entry.action, entry.object_type)
+        entry.object_type_label = audit_display.object_type_label(entry.object_type)
+        region_obj = regions.get(entry.region_id)
+        entry.region_name = region_obj.name if region_obj else ""
+        # In the reader's language, marked lang="nl" when it falls back (the `tr` filter).
+        entry.region_html = render_field(region_obj, "name") if region_obj else ""
+    return render(
+        request,
+        "manage/audit_trail.html",
+        {"filter_form": form, "page_obj": page, "section": "audit"},
+    )
