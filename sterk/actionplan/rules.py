@@ -112,6 +112,10 @@ rules.add_perm("actionplan.manage_plan", is_coordinator)
 rules.add_perm("actionplan.post_progress", can_post_progress)
 rules.add_perm("actionplan.view_progress_area", is_coordinator | is_any_chair | is_any_stakeholder)
 rules.add_perm("actionplan.delete_progress", is_coordinator)
+# The dashboard lists the actions and activities this person carries (a chair's region, a
+# stakeholder's organisation: `selectors.actions_postable_by`/`activities_postable_by`); a
+# coordinator may post on every action and is sent to the full progress list instead.
+rules.add_perm("actionplan.list_own_work", ~is_coordinator & (is_any_chair | is_any_stakeholder))
 rules.add_perm("actionplan.view_proposals", is_coordinator | is_steering_member | is_any_chair)
 rules.add_perm("actionplan.view_proposal", can_decide | chairs_region)
 # Without an object: may this person propose for some region at all?

@@ -27,7 +27,6 @@ from sterk.core.forms import apply_errors
 from sterk.core.once import once_per_token
 from sterk.core.paging import paginate
 from sterk.core.params import parse_id
-from sterk.core.roles import roles_of
 from sterk.core.templatetags.sterk import tr_label_tag
 
 from . import selectors, services
@@ -105,9 +104,8 @@ def _page(request: HttpRequest, qs: Any) -> Any:
 @management_view
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_perm(request, "actionplan.access_management")
-    roles = roles_of(request.user)
     plan = selectors.current_plan()
-    context: dict[str, Any] = {"roles": roles, "plan": plan}
+    context: dict[str, Any] = {"plan": plan}
     proposals = selectors.proposals_for(request.user)
     context["open_proposals"] = list(proposals.open()[:20])
     context["open_proposal_count"] = proposals.open().count()
@@ -120,10 +118,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "spearheads": plan.spearheads.count(),
             "evaluations": plan.evaluations.count(),
         }
-    postable = selectors.actions_postable_by(request.user)
-    if not roles.coordinator:
+    if request.user.has_perm("actionplan.list_own_work"):
         context["my_actions"] = list(
-            postable.select_related("challenge").in_plan_order()[:PAGE_SIZE]
+            selectors.actions_postable_by(request.user)
+            .select_related("challenge")
+            .in_plan_order()[:PAGE_SIZE]
         )
         context["my_activities"] = list(
             selectors.activities_postable_by(request.user).select_related("spearhead")

@@ -66,12 +66,9 @@ def _event_parent() -> Parent:
 
 
 def _event_guard(request: HttpRequest, form: Any, data: dict[str, Any], obj: Any) -> Any:
-    """An event belongs to a region the user organises for (or, for whoever runs the
-    series, to no region)."""
-    region = data.get("region")
-    if not request.user.has_perm("events.add_event_for", region) and not (
-        region is None and request.user.has_perm("events.manage_series")
-    ):
+    """An event belongs to a region the user organises for; an event without a region
+    (platform, partner) is the coordinators' (`events.add_event_for` with None)."""
+    if not request.user.has_perm("events.add_event_for", data.get("region")):
         return ("region", gettext("You can only organise events for your own region."))
     return None
 

@@ -150,7 +150,8 @@ class EventQuerySet(models.QuerySet["Event"]):
 
     def visible_to(self, user: Any) -> Self:
         """Listed events this person may see: public ones; members' events when signed in;
-        invited-role events for holders of one of those roles; everything they manage."""
+        invited-role events for holders of one of those roles; a chair's own regions' events.
+        The rule twin is `events.view_listed_event` (a test checks that they agree)."""
 
         if user is None or not getattr(user, "is_authenticated", False):
             return self.listed().filter(visibility=Visibility.PUBLIC)

@@ -13,14 +13,14 @@ from typing import Any
 
 import rules
 
+from sterk.core.roles import roles_of
 from sterk.core.rules import chairs_region_id, is_any_chair, is_coordinator
+from sterk.network.models import Region
+
+from .models import Event, EventStatus, Visibility
 
 
 def _region_id(obj: Any) -> int | None:
-    from sterk.network.models import Region
-
-    from .models import Event
-
     if isinstance(obj, Region):
         return obj.pk
     if isinstance(obj, Event):
@@ -35,11 +35,50 @@ def chairs_region_of(user: Any, obj: Any) -> bool:
     return chairs_region_id(user, _region_id(obj))
 
 
+@rules.predicate
+def event_is_listed(user: Any, event: Any) -> bool:
+    """Published, cancelled or held: not a draft."""
+    return isinstance(event, Event) and event.status != EventStatus.DRAFT
+
+
+@rules.predicate
+def visibility_admits(user: Any, event: Any) -> bool:
+    """Public events for everyone; members' events when signed in; invited-role events for
+    holders of one of those roles; every event for a coordinator; the events of their own
+    regions for a chair. The queryset twin is `Event.objects.visible_to`."""
+    if not isinstance(event, Event):
+        return False
+    if event.visibility == Visibility.PUBLIC:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    roles = roles_of(user)
+    if roles.coordinator or event.visibility == Visibility.MEMBERS:
+        return True
+    held = {
+        "steering": roles.steering,
+        "chair": bool(roles.chair_region_ids),
+        "stakeholder": bool(roles.stakeholder_organisation_ids),
+    }
+    if event.visibility == Visibility.ROLES and any(
+        held.get(role) for role in event.invited_roles or []
+    ):
+        return True
+    return chairs_region_id(user, event.region_id)
+
+
 can_manage_event = is_coordinator | chairs_region_of
+# In the agenda and the series pages (scoping: `Event.objects.visible_to`).
+can_see_listed_event = event_is_listed & visibility_admits
 
 rules.add_perm("events.access_management", is_coordinator | is_any_chair)
 rules.add_perm("events.add_event", is_coordinator | is_any_chair)
-rules.add_perm("events.add_event_for", can_manage_event)  # obj: a Region (or None: platform)
+# obj: a Region, or None for an event without a region (platform, partner): then only a
+# coordinator (chairs_region_of(None) is False).
+rules.add_perm("events.add_event_for", can_manage_event)
 rules.add_perm("events.manage_event", can_manage_event)
 rules.add_perm("events.manage_series", is_coordinator)
+rules.add_perm("events.view_listed_event", can_see_listed_event)
+# The event's own page: what the agenda shows, and drafts for the people who manage them.
+rules.add_perm("events.view_event", can_manage_event | can_see_listed_event)
 rules.add_perm("events.view_cadence", is_coordinator)

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -93,9 +94,7 @@ def event_for_page(slug: str, user: Any) -> Event:
         )
         .get(slug=slug)
     )
-    if user is not None and user.has_perm("events.manage_event", event):
-        return event
-    if not Event.objects.visible_to(user).filter(pk=event.pk).exists():
+    if not (user if user is not None else AnonymousUser()).has_perm("events.view_event", event):
         raise Event.DoesNotExist
     return event
 

@@ -190,6 +190,8 @@ def registration_list(request: HttpRequest, pk: int) -> HttpResponse:
             waiting=waiting,
             pending=pending,
             questions=questions,
+            # Asked once, not on every row of the three tables.
+            has_sessions=event.sessions.exists(),
         ),
     )
 

@@ -307,3 +307,17 @@ def role_holder_recipients(
         .distinct()
         .order_by("user__email")
     )
+
+
+def other_coordinator_assignments(assignment: RoleAssignment) -> QuerySet[RoleAssignment]:
+    """The coordinator roles besides this one (the platform keeps at least one)."""
+    return RoleAssignment.objects.filter(role=Role.COORDINATOR).exclude(pk=assignment.pk)
+
+
+def is_last_coordinator(assignment: RoleAssignment) -> bool:
+    """Revoking this role would leave the platform without a coordinator (who could then
+    assign roles?): `services.role_revoke_checked` refuses it, the confirmation page warns."""
+    return (
+        assignment.role == Role.COORDINATOR
+        and not other_coordinator_assignments(assignment).exists()
+    )

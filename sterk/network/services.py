@@ -550,11 +550,7 @@ def role_revoke_checked(*, actor: User, assignment: RoleAssignment) -> None:
     assign roles any more). The coordinator rows are locked, so two coordinators revoking
     each other at the same moment cannot both succeed."""
     if assignment.role == Role.COORDINATOR:
-        others = (
-            RoleAssignment.objects.select_for_update()
-            .filter(role=Role.COORDINATOR)
-            .exclude(pk=assignment.pk)
-        )
+        others = selectors.other_coordinator_assignments(assignment).select_for_update()
         if not list(others.values_list("pk", flat=True)):
             raise ValidationError(
                 _("This is the last coordinator of the platform; assign another one first.")

@@ -43,7 +43,6 @@ from .models import (
     ContactStatus,
     Organisation,
     Region,
-    Role,
     RoleAssignment,
 )
 
@@ -419,12 +418,7 @@ def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = get_object_or_404(
         RoleAssignment.objects.select_related("user", "region", "organisation"), pk=pk
     )
-    last_coordinator = (
-        assignment.role == Role.COORDINATOR
-        and not RoleAssignment.objects.filter(role=Role.COORDINATOR)
-        .exclude(pk=assignment.pk)
-        .exists()
-    )
+    last_coordinator = selectors.is_last_coordinator(assignment)
     if request.method == "POST":
         try:
             services.role_revoke_checked(actor=request.user, assignment=assignment)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
 from sterk.core.forms import TranslatedErrorsMixin, UploadImageField, translated_field_setup
-from sterk.core.roles import roles_of
 from sterk.core.widgets import use_checkbox_lists
 from sterk.identity.models import Function, Krachtlijn
 from sterk.network.forms_manage import RoleScopedChoicesMixin
@@ -166,7 +165,9 @@ class ModeratorPracticeForm(RoleScopedChoicesMixin, PracticeForm):
         self.scope_to(user)
         if self.instance.region_id and "region" in self.fields:
             # Moving it out of every region would take it out of the moderator's reach too.
-            self.fields["region"].required = not roles_of(user).coordinator
+            self.fields["region"].required = not user.has_perm(
+                "practices.clear_practice_region", self.instance
+            )
         # The translations (the Dutch fields keep the submitter's labels).
         for name, label in (
             ("title", _("Title")),

@@ -40,7 +40,7 @@ register_panel(
 
 def _call_guard(request: HttpRequest, form: Any, data: dict[str, Any], obj: Any) -> None:
     """A call belongs to an organisation the user may run calls for."""
-    if not request.user.has_perm("practices.change_call", Call(owner=data["owner"])):
+    if not request.user.has_perm("practices.add_call_for", data["owner"]):
         raise PermissionDenied
 
 

@@ -44,6 +44,12 @@ def represents_call_owner(user: Any, call: Any) -> bool:
 
 
 @rules.predicate
+def represents_organisation(user: Any, organisation: Any) -> bool:
+    """obj: an Organisation (the owner a call is started or moved to)."""
+    return organisation is not None and represents_organisation_id(user, organisation.pk)
+
+
+@rules.predicate
 def visible_to_moderators(user: Any, practice: Any) -> bool:
     return isinstance(practice, Practice) and practice.status in MODERATOR_VISIBLE
 
@@ -75,9 +81,15 @@ rules.add_perm("practices.moderate_practice", can_moderate)
 rules.add_perm("practices.view_calls", is_coordinator | is_any_stakeholder)
 # Without an object: may this person start a call at all (for one of their organisations)?
 rules.add_perm("practices.add_call", is_coordinator | is_any_stakeholder)
+# obj: an Organisation. May this person run a call owned by it (the owner chosen on the
+# call's form)?
+rules.add_perm("practices.add_call_for", is_coordinator | represents_organisation)
 rules.add_perm("practices.change_call", can_run_call)
 rules.add_perm("practices.view_call_submissions", can_run_call)
 rules.add_perm("practices.export_call_submissions", can_run_call)
 rules.add_perm("practices.submit_practice", is_member)
+# obj: a Practice. Moving it out of every region takes it out of the regional chairs'
+# reach; only a coordinator may leave the region empty.
+rules.add_perm("practices.clear_practice_region", is_coordinator)
 rules.add_perm("practices.edit_own_practice", is_submitter & editable_by_submitter)
 rules.add_perm("practices.view_own_practice", is_submitter)

@@ -78,3 +78,10 @@ def test_proposals_for_agrees_with_view_proposal(people, plan, antwerpen, limbur
     assert not scoping_mismatches(
         "actionplan.view_proposal", selectors.proposals_for, people, proposals
     )
+
+
+def test_list_own_work_is_for_carriers_who_are_not_coordinators(people) -> None:
+    """The dashboard's "post progress" list: chairs and stakeholders (whose postable actions
+    are a selection); a coordinator may post on everything and gets the full list."""
+    allowed = {who for who, user in people.items() if user.has_perm("actionplan.list_own_work")}
+    assert allowed == {"chair", "other_chair", "stakeholder", "other_stakeholder"}

@@ -55,3 +55,22 @@ def test_contact_requests_for_agrees_with_handle_contact_request(world) -> None:
         world["people"],
         requests,
     )
+
+
+def test_is_last_coordinator_matches_what_the_revoke_service_refuses() -> None:
+    from django.core.exceptions import ValidationError
+
+    from sterk.network import services
+    from sterk.network.models import Role
+
+    from .factories import RoleAssignmentFactory
+
+    first = RoleAssignmentFactory(role=Role.COORDINATOR)
+    second = RoleAssignmentFactory(role=Role.COORDINATOR)
+    chair = RoleAssignmentFactory(role=Role.CHAIR, region=RegionFactory())
+    assert not selectors.is_last_coordinator(first)
+    assert not selectors.is_last_coordinator(chair)
+    services.role_revoke_checked(actor=first.user, assignment=second)
+    assert selectors.is_last_coordinator(first)
+    with pytest.raises(ValidationError):
+        services.role_revoke_checked(actor=first.user, assignment=first)
