@@ -54,7 +54,14 @@ from .types import ConclusionData
 AREA = "actionplan_manage"
 
 register_nav(
-    Nav(_("Action plan"), f"{AREA}:dashboard", "actionplan.access_management", 30, section=AREA),
+    Nav(
+        _("Action plan"),
+        f"{AREA}:dashboard",
+        "actionplan.access_management",
+        30,
+        section=AREA,
+        sub_label=_("Action plan management"),
+    ),
     Nav(_("Overview"), f"{AREA}:dashboard", None, 0, area=AREA),
     Nav(_("Progress"), f"{AREA}:progress_list", "actionplan.view_progress_area", 10, area=AREA),
     Nav(_("Proposals"), f"{AREA}:proposal_list", "actionplan.view_proposals", 20, area=AREA),

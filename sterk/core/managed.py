@@ -48,8 +48,10 @@ class Parent:
     select_related: tuple[str, ...] = ()
     # Permission checked on the parent; None: the declaration's `perm` (on the parent).
     perm: str | None = None
-    # The parent's field that names it in a list title ("Priorities of %(name)s").
+    # The parent's field that names it in a list title ("Priorities of %(name)s"), and
+    # the placeholder it fills when that differs ("Priorities of %(region)s").
     name_field: str = "name"
+    title_key: str = ""
     # Extra context of every page under this parent (e.g. a region's tabs).
     context: Callable[[HttpRequest, Any], dict[str, Any]] | None = None
     # The include with the parent's navigation (region tabs, event tabs).
@@ -154,6 +156,8 @@ class Nav:
     area: str = ""
     section: str = ""
     external: bool = False
+    # An area's entry: the accessible name of the area's sub-navigation.
+    sub_label: Any = ""
 
 
 @dataclass(frozen=True)

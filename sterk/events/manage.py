@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -140,7 +141,7 @@ register(
         update=services.series_save,
         object_arg="series",
         columns=[
-            Column(_("Series"), "title", link=True, header=True),
+            Column(capfirst(_("series")), "title", link=True, header=True),
             Column(_("Events"), template="events/manage/_cells.html#event_count", numeric=True),
             Column(_("Public page"), template="events/manage/_cells.html#public"),
         ],
@@ -170,7 +171,7 @@ register(
         object_arg="question",
         columns=[
             Column(_("Question"), "label", link=True, header=True),
-            Column(_("Kind"), template="events/manage/_cells.html#kind"),
+            Column(capfirst(_("kind")), template="events/manage/_cells.html#kind"),
         ],
         title_field="label",
         title_key="q",

@@ -83,7 +83,10 @@ def _title(m: Managed, key: str, obj: Any = None) -> tuple[str, Any]:
         return text % {"name": plain}, mark_safe(  # noqa: S308 - escaped text, safe tag
             conditional_escape(text) % {"name": tr_label_tag(obj, plain)}
         )
-    key_name = m.title_key or name if key != "list" else name
+    if key == "list":
+        key_name = (m.parent.title_key if m.parent else "") or name
+    else:
+        key_name = m.title_key or name
     plain = text % {key_name: getattr(obj, name, "")}
     return plain, marked_message(text, **{key_name: (obj, name)})
 

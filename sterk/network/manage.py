@@ -37,6 +37,7 @@ def _region_parent(perm: str) -> Parent:
         arg="region",
         perm=perm,
         name_field="name",
+        title_key="region",
         context=region_perms,
         nav_template="network/manage/_region_nav.html",
     )
@@ -76,7 +77,7 @@ register(
             Column(_("Translated"), template="network/manage/_cells.html#translated"),
         ],
         titles={
-            "list": _("Priorities of %(name)s"),
+            "list": _("Priorities of %(region)s"),
             "create": _("New priority"),
             "edit": _("Edit priority “%(title)s”"),
             "delete": _("Delete priority “%(title)s”?"),
@@ -118,7 +119,7 @@ register(
         ],
         title_field="name",
         titles={
-            "list": _("Sub-regions of %(name)s"),
+            "list": _("Sub-regions of %(region)s"),
             "create": _("New sub-region"),
             "edit": _("Edit sub-region “%(name)s”"),
             "delete": _("Delete sub-region “%(name)s”?"),

@@ -19,7 +19,14 @@ from .models import Call
 AREA = "practices_manage"
 
 register_nav(
-    Nav(_("Practices"), f"{AREA}:queue", "practices.view_queue", order=10, section=AREA),
+    Nav(
+        _("Practices"),
+        f"{AREA}:queue",
+        "practices.view_queue",
+        order=10,
+        section=AREA,
+        sub_label=_("Practice library management"),
+    ),
     Nav(_("Moderation"), f"{AREA}:queue", None, order=10, area=AREA),
     Nav(_("Calls"), f"{AREA}:call_list", "practices.view_calls", order=20, area=AREA),
     Nav(_("Public library"), "practices:library", None, order=90, area=AREA, external=True),

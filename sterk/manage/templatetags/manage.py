@@ -19,6 +19,8 @@ def _entries(context: Any, area: str) -> list[dict[str, Any]]:
         return []
     user = request.user
     section = context.get("section", "")
+    match = getattr(request, "resolver_match", None)
+    namespace = match.namespace if match else ""
     result = []
     for entry in nav_entries(area):
         if entry.perm and not user.has_perm(entry.perm):
@@ -29,7 +31,7 @@ def _entries(context: Any, area: str) -> list[dict[str, Any]]:
             continue
         if url == request.path:
             current = "page"
-        elif not entry.external and entry.section and entry.section == section:
+        elif not entry.external and entry.section and entry.section in {section, namespace}:
             current = "true"
         else:
             current = ""
@@ -50,7 +52,7 @@ def manage_nav(context: Any) -> dict[str, Any]:
         "main": _entries(context, ""),
         "sub": _entries(context, namespace) if namespace else [],
         "area_label": area.label if area else "",
-        "sub_label": context.get("subnav_label", ""),
+        "sub_label": context.get("subnav_label") or (area.sub_label if area else ""),
     }
 
 
@@ -60,8 +62,13 @@ def manage_area(context: Any) -> dict[str, Any]:
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     namespace = match.namespace if match else ""
+    section = context.get("section", "")
     for entry in nav_entries(""):
         if entry.section and entry.section == namespace:
+            return {"label": entry.label, "url": reverse(entry.url)}
+    # The shell's own sections (organisations, roles, contact requests) by their entry.
+    for entry in nav_entries(""):
+        if entry.section and entry.section == section and not entry.external:
             return {"label": entry.label, "url": reverse(entry.url)}
     return {}
 
