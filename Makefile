@@ -52,8 +52,12 @@ $(STAMPS)/venv: requirements.txt requirements-dev.txt
 
 assets: sterk/core/static/vendor/htmx.min.js
 
-sterk/core/static/vendor/htmx.min.js: package.json package-lock.json
+# node_modules holds htmx (copied into static) and axe-core (read by the browser tests):
+# reinstalled when it is missing or the lock file changed.
+node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+
+sterk/core/static/vendor/htmx.min.js: node_modules/.package-lock.json
 	mkdir -p sterk/core/static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js $@
 
