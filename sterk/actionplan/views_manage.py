@@ -9,12 +9,12 @@ rules permission on the object, then one service call."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Model, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import conditional_escape
@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sterk.accounts.types import AuthenticatedRequest
 from sterk.core.access import management_view, require_perm
 from sterk.core.forms import apply_errors
 from sterk.core.once import once_per_token
@@ -48,12 +49,13 @@ from .models import (
     SpearheadActivity,
     Status,
 )
+from .types import ProposalData
 
 PAGE_SIZE = 50
 
 
 def _save_form(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     form: Any,
     save: Callable[[dict[str, Any]], Model],
     success: str,
@@ -72,7 +74,7 @@ def _save_form(
 
 
 def _form_page(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     *,
     title: str,
     title_obj: Any = None,
@@ -94,7 +96,7 @@ def _form_page(
     )
 
 
-def _page(request: HttpRequest, qs: Any) -> Any:
+def _page(request: AuthenticatedRequest, qs: Any) -> Any:
     return paginate(request, qs, PAGE_SIZE)
 
 
@@ -102,7 +104,7 @@ def _page(request: HttpRequest, qs: Any) -> Any:
 
 
 @management_view
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "actionplan.access_management")
     plan = selectors.current_plan()
     context: dict[str, Any] = {"plan": plan}
@@ -134,7 +136,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "actionplan.manage_plan")
     plan = selectors.current_plan()
     actions = Action.objects.select_related("challenge", "origin_region").annotate(
@@ -173,7 +175,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 @management_view
 @require_POST
-def evaluation_snapshot(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_snapshot(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     require_perm(request, "actionplan.manage_plan")
     evaluation = get_object_or_404(Evaluation, pk=pk)
     try:
@@ -201,7 +203,7 @@ TARGETS: dict[str, Any] = {
 
 
 @management_view
-def progress_list(request: HttpRequest) -> HttpResponse:
+def progress_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "actionplan.view_progress_area")
     search = request.GET.get("q", "").strip()
     actions = (
@@ -225,7 +227,7 @@ def progress_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
-def progress_post(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def progress_post(request: AuthenticatedRequest, kind: str, pk: int) -> HttpResponse:
     if kind not in TARGETS:
         raise Http404
     target = get_object_or_404(TARGETS[kind], pk=pk)
@@ -258,7 +260,7 @@ def progress_post(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @management_view
-def progress_spearhead(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_spearhead(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     spearhead = get_object_or_404(
         Spearhead.objects.select_related("lead_organisation").prefetch_related("partners"), pk=pk
     )
@@ -271,7 +273,7 @@ def progress_spearhead(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def progress_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     require_perm(request, "actionplan.delete_progress")
     update = get_object_or_404(ProgressUpdate.objects.for_display(), pk=pk)
     target = update.target
@@ -306,7 +308,7 @@ def progress_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def proposal_list(request: HttpRequest) -> HttpResponse:
+def proposal_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "actionplan.view_proposals")
     proposals = selectors.proposals_for(request.user)
     status = request.GET.get("status", "open")
@@ -330,7 +332,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 @management_view
 @once_per_token
-def proposal_create(request: HttpRequest) -> HttpResponse:
+def proposal_create(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "actionplan.propose_action")
     form = ProposalForm(request.POST or None, user=request.user, choose_region=True)
 
@@ -338,7 +340,9 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         region = data.pop("region")
         if not request.user.has_perm("actionplan.propose_action_for_region", region):
             raise PermissionDenied
-        return services.proposal_submit(actor=request.user, region=region, data=data)
+        return services.proposal_submit(
+            actor=request.user, region=region, data=cast(ProposalData, data)
+        )
 
     done = _save_form(
         request,
@@ -361,7 +365,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
-def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(
         ActionProposal.objects.for_list().prefetch_related(
             "krachtlijnen", "functions", "carrier_regions", "carrier_organisations"
@@ -406,14 +410,16 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(ActionProposal.objects.select_related("region"), pk=pk)
     require_perm(request, "actionplan.change_proposal", proposal)
     form = ProposalForm(request.POST or None, instance=proposal, user=request.user)
     done = _save_form(
         request,
         form,
-        lambda data: services.proposal_update(actor=request.user, proposal=proposal, data=data),
+        lambda data: services.proposal_update(
+            actor=request.user, proposal=proposal, data=cast(ProposalData, data)
+        ),
         _("The proposal was saved.")
         if proposal.status == ProposalStatus.SUBMITTED
         else _("The new version was sent to the steering group."),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +42,10 @@ def _datetime_fields(form: forms.BaseForm, *names: str) -> None:
     for name in names:
         if name in form.fields:
             form.fields[name].widget = DateTimeInput()
-            form.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
+            cast(forms.DateTimeField, form.fields[name]).input_formats = [
+                DATETIME_FORMAT,
+                "%Y-%m-%d %H:%M",
+            ]
 
 
 class ServiceDataMixin:

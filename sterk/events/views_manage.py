@@ -7,18 +7,19 @@ object, then one service call."""
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sterk.accounts.types import AuthenticatedRequest
 from sterk.core.access import (
     management_view,
     personal_data_export,
@@ -40,11 +41,12 @@ from .forms_manage import (
     ReportForm,
 )
 from .models import Event, Registration, RegistrationStatus
+from .types import EventReportData
 
 PAGE_SIZE = 50
 
 
-def _event(request: HttpRequest, pk: int) -> Event:
+def _event(request: AuthenticatedRequest, pk: int) -> Event:
     event = get_object_or_404(Event.objects.select_related("region"), pk=pk)
     require_perm(request, "events.manage_event", event)
     return event
@@ -65,7 +67,7 @@ def _tabs(event: Event, tab: str, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _post_only(request: HttpRequest) -> HttpResponse | None:
+def _post_only(request: AuthenticatedRequest) -> HttpResponse | None:
     return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
 
 
@@ -73,7 +75,7 @@ def _post_only(request: HttpRequest) -> HttpResponse | None:
 
 
 @management_view
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "events.access_management")
     qs = selectors.events_managed_by(request.user)
     show = request.GET.get("toon", "komend")
@@ -90,7 +92,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
-def event_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def event_publish(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     if (refused := _post_only(request)) is not None:
         return refused
@@ -104,7 +106,7 @@ def event_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def event_cancel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -138,13 +140,16 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def event_report(request: HttpRequest, pk: int) -> HttpResponse:
+def event_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     form = ReportForm(request.POST or None, instance=copy.copy(event))
     if request.method == "POST" and form.is_valid():
         try:
             services.event_report(
-                actor=request.user, event=event, data=form.service_data(), mark_held=event.is_past
+                actor=request.user,
+                event=event,
+                data=cast(EventReportData, form.service_data()),
+                mark_held=event.is_past,
             )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -171,12 +176,14 @@ def event_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def registration_list(request: HttpRequest, pk: int) -> HttpResponse:
+def registration_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     people = list(selectors.registrants(event))
     questions = list(event.questions.all())
     for r in people:
-        r.answer_list = [(q, (r.answers or {}).get(str(q.pk), "")) for q in questions]
+        # A display value for the template (the answers in question order), not a field.
+        answer_list = [(q, (r.answers or {}).get(str(q.pk), "")) for q in questions]
+        r.answer_list = answer_list  # type: ignore[attr-defined]
     seat_holders = [r for r in people if r.holds_seat]
     waiting = [r for r in people if r.status == RegistrationStatus.WAITING]
     pending = [r for r in people if r.status == RegistrationStatus.PENDING]
@@ -197,7 +204,7 @@ def registration_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def registration_cancel(request: HttpRequest, pk: int, rpk: int) -> HttpResponse:
+def registration_cancel(request: AuthenticatedRequest, pk: int, rpk: int) -> HttpResponse:
     event = _event(request, pk)
     registration = get_object_or_404(Registration, pk=rpk, event=event)
     if request.method == "POST":
@@ -228,7 +235,7 @@ def _download(content: Any, event: Event, ext: str) -> HttpResponse:
 
 
 @personal_data_export
-def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def export_csv(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     if (gate := personal_data_gate(request)) is not None:
         return gate
@@ -236,7 +243,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @personal_data_export
-def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def export_xlsx(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     if (gate := personal_data_gate(request)) is not None:
         return gate
@@ -244,7 +251,7 @@ def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def check_in(request: HttpRequest, pk: int) -> HttpResponse:
+def check_in(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Attendance on a phone: a big button per person; works without JavaScript."""
     event = _event(request, pk)
     if request.method == "POST":
@@ -293,7 +300,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
 
 @management_view
 @once_per_token
-def message(request: HttpRequest, pk: int) -> HttpResponse:
+def message(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -32,6 +32,7 @@ from django.utils import timezone, translation
 
 from sterk.core import content
 from sterk.core.models import OutboundEmail, OutboxStatus
+from sterk.network.types import OrganisationData
 
 from . import services
 from .models import (
@@ -263,7 +264,7 @@ def _organisations(stats: Counter[str]) -> dict[str, Organisation]:
             **{f"description_{lang}": data["description"][lang] for lang in content.LANGUAGES},
             **{f"themes_{lang}": themes[lang] for lang in content.LANGUAGES},
         }
-        organisation = services.organisation_create(actor=None, data=values)
+        organisation = services.organisation_create(actor=None, data=cast(OrganisationData, values))
         by_key[organisation.normalised_name] = organisation
         stats["organisations"] += 1
     return {o.name: o for o in by_key.values()}

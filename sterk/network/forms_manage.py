@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -131,7 +131,7 @@ class ContactFilterForm(forms.Form):
         if roles_of(user).coordinator:
             choices.append(("none", _("The platform as a whole (no region)")))
         choices += [(str(r.pk), language_label(r, r.name)) for r in regions_managed_by(user)]
-        self.fields["region"].choices = choices
+        cast(forms.ChoiceField, self.fields["region"]).choices = choices
 
 
 # --- regions ---------------------------------------------------------------------------
@@ -259,10 +259,10 @@ class MemberFilterForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["subregion"].queryset = region.subregions.all()
+        cast(forms.ModelChoiceField, self.fields["subregion"]).queryset = region.subregions.all()
         # The user's sector choices (accounts is above network: read them off the model).
         sectors = get_user_model()._meta.get_field("sector").choices or []
-        self.fields["sector"].choices = [("", _("All sectors")), *sectors]
+        cast(forms.ChoiceField, self.fields["sector"]).choices = [("", _("All sectors")), *sectors]
 
     def selector_args(self) -> tuple[str, dict[str, str]]:
         """(search, filters) for selectors.region_members; an invalid filter is ignored."""
@@ -321,7 +321,10 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [("", _("All types")), *OrganisationType.choices]
+        cast(forms.ChoiceField, self.fields["type"]).choices = [
+            ("", _("All types")),
+            *OrganisationType.choices,
+        ]
 
     def selector_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data if self.is_valid() else {}

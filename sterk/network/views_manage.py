@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import copy
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
@@ -45,6 +46,11 @@ from .models import (
     Region,
     RoleAssignment,
 )
+from .types import RegionData
+
+if TYPE_CHECKING:
+    # accounts is above network: an annotation only (see .importlinter).
+    from sterk.accounts.types import AuthenticatedRequest
 
 PER_PAGE = 50
 IMPORT_SESSION_KEY = "sterk_member_import"
@@ -53,7 +59,7 @@ IMPORT_SESSION_KEY = "sterk_member_import"
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _region(request: HttpRequest, slug: str, perm: str) -> Region:
+def _region(request: AuthenticatedRequest, slug: str, perm: str) -> Region:
     region = get_object_or_404(Region, slug=slug)
     require_perm(request, perm, region)
     return region
@@ -74,11 +80,11 @@ def region_perms(request: HttpRequest, region: Region) -> dict[str, Any]:
     }
 
 
-def _region_context(request: HttpRequest, region: Region, tab: str, **extra: Any) -> dict:
+def _region_context(request: AuthenticatedRequest, region: Region, tab: str, **extra: Any) -> dict:
     return {**region_perms(request, region), "section": "region", "tab": tab, **extra}
 
 
-def _post_only(request: HttpRequest) -> HttpResponse | None:
+def _post_only(request: AuthenticatedRequest) -> HttpResponse | None:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     return None
@@ -88,7 +94,7 @@ def _post_only(request: HttpRequest) -> HttpResponse | None:
 
 
 @management_view
-def region_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def region_edit(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     region = _region(request, slug, "network.change_region")
     heading = region.name
     # A bound ModelForm writes its input onto the instance: give it a copy, so the page
@@ -96,7 +102,9 @@ def region_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = RegionTextForm(request.POST or None, instance=copy.copy(region))
     if request.method == "POST" and form.is_valid():
         try:
-            services.region_update(actor=request.user, region=region, data=form.cleaned_data)
+            services.region_update(
+                actor=request.user, region=region, data=cast(RegionData, form.cleaned_data)
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -112,14 +120,16 @@ def region_edit(request: HttpRequest, slug: str) -> HttpResponse:
 # --- members: list, export, import -------------------------------------------------------
 
 
-def _filtered_members(request: HttpRequest, region: Region) -> tuple[MemberFilterForm, Any]:
+def _filtered_members(
+    request: AuthenticatedRequest, region: Region
+) -> tuple[MemberFilterForm, Any]:
     form = MemberFilterForm(request.GET or None, region=region)
     search, filters = form.selector_args()
     return form, selectors.region_members(region, search=search, filters=filters)
 
 
 @management_view
-def member_list(request: HttpRequest, slug: str) -> HttpResponse:
+def member_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     region = _region(request, slug, "network.view_region_members")
     form, members = _filtered_members(request, region)
     page = paginate(request, members)
@@ -142,7 +152,7 @@ def _export_filename(region: Region, extension: str) -> str:
 
 
 @personal_data_export
-def member_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def member_export_csv(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     region = _region(request, slug, "network.export_region_members")
     if (gate := personal_data_gate(request)) is not None:
         return gate
@@ -156,7 +166,7 @@ def member_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @personal_data_export
-def member_export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+def member_export_xlsx(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     region = _region(request, slug, "network.export_region_members")
     if (gate := personal_data_gate(request)) is not None:
         return gate
@@ -170,7 +180,7 @@ def member_export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @management_view
-def member_import(request: HttpRequest, slug: str) -> HttpResponse:
+def member_import(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     region = _region(request, slug, "network.import_region_members")
     form = MemberImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -191,7 +201,7 @@ def member_import(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @management_view
-def member_import_preview(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+def member_import_preview(request: AuthenticatedRequest, slug: str, token: str) -> HttpResponse:
     region = _region(request, slug, "network.import_region_members")
     pending = request.session.get(IMPORT_SESSION_KEY) or {}
     if pending.get("token") != token or pending.get("region_id") != region.pk:
@@ -244,7 +254,7 @@ STATUS_FILTERS = ("open", "new", "in_progress", "done", "all")
 
 
 @management_view
-def contact_inbox(request: HttpRequest) -> HttpResponse:
+def contact_inbox(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "network.view_contact_inbox")
     requests = selectors.contact_requests_for(request.user)
     filter_form = ContactFilterForm(request.GET or None, user=request.user)
@@ -283,6 +293,8 @@ def contact_inbox(request: HttpRequest) -> HttpResponse:
         {"key": key, "label": labels[key], "count": numbers[key], "current": key == status}
         for key in STATUS_FILTERS
     ]
+    # Set from a list in ContactFilterForm.__init__, so a list (the stubs allow any choices).
+    region_choices = cast(list[Any], cast(forms.ChoiceField, filter_form.fields["region"]).choices)
     return render(
         request,
         "network/manage/contact_inbox.html",
@@ -292,14 +304,14 @@ def contact_inbox(request: HttpRequest) -> HttpResponse:
             "status_label": labels[status],
             "tabs": tabs,
             "filter_form": filter_form,
-            "show_region_filter": len(filter_form.fields["region"].choices) > 2,
+            "show_region_filter": len(region_choices) > 2,
             "section": "contact",
         },
     )
 
 
 @management_view
-def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     contact_request = get_object_or_404(
         ContactRequest.objects.select_related("region", "handled_by"), pk=pk
     )
@@ -332,7 +344,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "network.manage_organisations")
     form = OrganisationFilterForm(request.GET or None)
     organisations = selectors.organisations_for_manage(**form.selector_kwargs())
@@ -349,7 +361,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
-def organisation_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_approve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     require_perm(request, "network.manage_organisations")
     if (denied := _post_only(request)) is not None:
         return denied
@@ -367,7 +379,7 @@ def organisation_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def role_list(request: HttpRequest) -> HttpResponse:
+def role_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "network.manage_roles")
     form = RoleFilterForm(request.GET or None, user=request.user)
     assignments = selectors.role_assignments_for_manage(**form.selector_kwargs())
@@ -379,7 +391,7 @@ def role_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
-def role_assign(request: HttpRequest) -> HttpResponse:
+def role_assign(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "network.manage_roles")
     search = request.GET.get("q", "").strip()
     initial = {"email": request.GET.get("email", "")}
@@ -413,7 +425,7 @@ def role_assign(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
-def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def role_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     require_perm(request, "network.manage_roles")
     assignment = get_object_or_404(
         RoleAssignment.objects.select_related("user", "region", "organisation"), pk=pk

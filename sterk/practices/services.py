@@ -568,7 +568,7 @@ def call_create(*, actor: User | None, data: CallData) -> Call:
 
 
 @transaction.atomic
-def call_update(*, actor: User, call: Call, data: CallData) -> Call:
+def call_update(*, actor: User | None, call: Call, data: CallData) -> Call:
     fields = [k for k in CALL_FIELDS if k in data]
     before = snapshot(call, fields)
     _set_call(call, data)

@@ -11,11 +11,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sterk.accounts.types import AuthenticatedRequest
 from sterk.core.access import (
     management_view,
     personal_data_export,
@@ -42,12 +43,12 @@ from .models import MODERATION_QUEUE, Call, Practice
 PAGE_SIZE = 50
 
 
-def _page(request: HttpRequest, qs: Any) -> Any:
+def _page(request: AuthenticatedRequest, qs: Any) -> Any:
     return paginate(request, qs, PAGE_SIZE)
 
 
 @management_view
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "practices.view_queue")
     form = QueueFilterForm(request.GET or None)
     status = form.data.get("status", "") if form.is_bound and form.is_valid() else ""
@@ -67,7 +68,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _moderated(request: HttpRequest, pk: int) -> Practice:
+def _moderated(request: AuthenticatedRequest, pk: int) -> Practice:
     practice = get_object_or_404(
         Practice.objects.select_related(
             "region", "subregion", "call", "call__owner", "submitted_by", "moderated_by"
@@ -81,7 +82,7 @@ def _moderated(request: HttpRequest, pk: int) -> Practice:
 
 
 @management_view
-def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     practice = _moderated(request, pk)
     form = DecisionForm(request.POST or None, practice=practice)
     if request.method == "POST" and form.is_valid():
@@ -130,7 +131,7 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def practice_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     practice = _moderated(request, pk)
     form = ModeratorPracticeForm(request.POST or None, instance=practice, user=request.user)
     if request.method == "POST":
@@ -165,7 +166,7 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-def call_list(request: HttpRequest) -> HttpResponse:
+def call_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "practices.view_calls")
     return render(
         request,
@@ -175,7 +176,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 
 
 @management_view
-def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def call_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     call = get_object_or_404(Call.objects.select_related("owner"), pk=pk)
     require_perm(request, "practices.view_call_submissions", call)
     return render(
@@ -186,7 +187,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @personal_data_export
-def call_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def call_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
     call = get_object_or_404(Call.objects.select_related("owner"), pk=pk)
     require_perm(request, "practices.export_call_submissions", call)
     if (gate := personal_data_gate(request)) is not None:

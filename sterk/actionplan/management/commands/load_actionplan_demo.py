@@ -6,7 +6,7 @@ Nothing here is real. Refuses to run without DEBUG unless --force. Idempotent.""
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.management import call_command
@@ -25,6 +25,7 @@ from sterk.actionplan.models import (
     SpearheadActivity,
     Status,
 )
+from sterk.actionplan.types import ActionData, InitiativeData
 from sterk.core import content
 from sterk.core.content import SyncRun, sync, translated
 from sterk.identity.models import Function, Krachtlijn
@@ -131,19 +132,24 @@ class Command(BaseCommand):
         def create_action(data: dict[str, Any], item: dict[str, Any]) -> Action:
             action = services.action_create(
                 actor=None,
-                data={
-                    **data,
-                    "challenge": challenges[item["challenge"]],
-                    "origin": Origin.PLAN,
-                    "krachtlijnen": [
-                        krachtlijnen[n] for n in item["krachtlijnen"] if n in krachtlijnen
-                    ],
-                    "functions": [functions[n] for n in item["functions"] if n in functions],
-                    "carrier_regions": [regions[s] for s in item["regions"]],
-                },
+                data=cast(
+                    ActionData,
+                    {
+                        **data,
+                        "challenge": challenges[item["challenge"]],
+                        "origin": Origin.PLAN,
+                        "krachtlijnen": [
+                            krachtlijnen[n] for n in item["krachtlijnen"] if n in krachtlijnen
+                        ],
+                        "functions": [functions[n] for n in item["functions"] if n in functions],
+                        "carrier_regions": [regions[s] for s in item["regions"]],
+                    },
+                ),
             )
             for line in item["initiatives"]:
-                services.initiative_create(actor=None, action=action, data=marked("title", line))
+                services.initiative_create(
+                    actor=None, action=action, data=cast(InitiativeData, marked("title", line))
+                )
             return action
 
         for entry in content.demo_items("actionplan/actions"):
@@ -262,11 +268,13 @@ class Command(BaseCommand):
         for action in demo_actions.prefetch_related("initiatives"):
             data = _missing_translations(action, ("title", "description"))
             if data:
-                services.action_update(actor=None, action=action, data=data)
+                services.action_update(actor=None, action=action, data=cast(ActionData, data))
                 done += 1
             for initiative in action.initiatives.all():
                 data = _missing_translations(initiative, ("title",))
                 if data:
-                    services.initiative_update(actor=None, initiative=initiative, data=data)
+                    services.initiative_update(
+                        actor=None, initiative=initiative, data=cast(InitiativeData, data)
+                    )
                     done += 1
         return done

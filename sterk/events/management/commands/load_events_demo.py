@@ -7,7 +7,7 @@ steering-group meeting. Every title says "(demo)"; the registrants are invented
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -18,6 +18,7 @@ from sterk.core import content
 from sterk.core.content import translated
 from sterk.events import services
 from sterk.events.models import Event, EventStatus, Series
+from sterk.events.types import EventData, SeriesData
 from sterk.network.models import Region
 
 # Every demo text in French and English too: the demo shows a translated platform.
@@ -60,9 +61,11 @@ class Command(BaseCommand):
                 and not getattr(existing, key)
             }
             if missing:
-                existing = services.event_update(actor=None, event=existing, data=missing)
+                existing = services.event_update(
+                    actor=None, event=existing, data=cast(EventData, missing)
+                )
             return existing, False
-        event = services.event_create(actor=None, data={"slug": slug, **data})
+        event = services.event_create(actor=None, data=cast(EventData, {"slug": slug, **data}))
         for q in questions:
             services.question_save(actor=None, event=event, data=q)
         for s in sessions:
@@ -125,11 +128,15 @@ class Command(BaseCommand):
         slug = series_entry.data["slug"]
         series = Series.objects.filter(slug=slug).first()
         if series is None:
-            series = services.series_save(actor=None, data={"slug": slug, **series_texts})
+            series = services.series_save(
+                actor=None, data=cast(SeriesData, {"slug": slug, **series_texts})
+            )
         else:
             missing = {k: v for k, v in series_texts.items() if not getattr(series, k)}
             if missing:
-                series = services.series_save(actor=None, series=series, data=missing)
+                series = services.series_save(
+                    actor=None, series=series, data=cast(SeriesData, missing)
+                )
 
         # The campaign day: the third Tuesday of March next year, in three regions.
         campaign = content.demo_item("events/campaign-day")

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand
@@ -19,6 +19,7 @@ from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Region, SubRegion
 from sterk.practices import services
 from sterk.practices.models import Call, Practice
+from sterk.practices.types import PracticeData
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -44,7 +45,7 @@ def _create_practice(item: dict[str, Any], data: dict[str, Any]) -> Practice:
             Challenge.objects.filter(slug__in=item["challenges"], plan__is_current=True)
         ),
     }
-    practice = services.practice_create(actor=None, data=data)
+    practice = services.practice_create(actor=None, data=cast(PracticeData, data))
     practice.slug = item["slug"]
     practice.save(update_fields=["slug"])
     practice = services.practice_submit(actor=None, practice=practice)

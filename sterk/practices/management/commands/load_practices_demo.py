@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import functools
 import random
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -23,6 +23,7 @@ from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Organisation, Region
 from sterk.practices import services
 from sterk.practices.models import Call, Practice, Sector, TargetGroup
+from sterk.practices.types import CallData, PracticeData
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 COUNT = 200
@@ -92,7 +93,7 @@ class Command(BaseCommand):
                 "challenges": rng.sample(challenges, k=min(len(challenges), rng.randint(1, 2))),
                 "organisations": rng.sample(organisations, k=min(len(organisations), 1)),
             }
-            practice = services.practice_create(actor=None, data=data)
+            practice = services.practice_create(actor=None, data=cast(PracticeData, data))
             practice.slug = slug
             practice.is_demo = True  # ranks after real practices (selectors.library_search)
             practice.save(update_fields=["slug", "is_demo"])
@@ -121,7 +122,7 @@ class Command(BaseCommand):
                 data[key] = text
         if not data:
             return 0
-        services.practice_update(actor=None, practice=practice, data=data)
+        services.practice_update(actor=None, practice=practice, data=cast(PracticeData, data))
         return 1
 
     def demo_call(self, organisations: list[Organisation], regions: list[Region]) -> None:
@@ -133,17 +134,20 @@ class Command(BaseCommand):
         owner = Organisation.objects.filter(name="Socius").first() or organisations[0]
         call = services.call_create(
             actor=None,
-            data={
-                "slug": item["slug"],
-                **translated("title", item["title"]),
-                **translated("question", item["question"]),
-                **translated("audience", item["audience"]),
-                "owner": owner,
-                "opens_on": today - datetime.timedelta(days=item["opens_days_ago"]),
-                "closes_on": today + datetime.timedelta(days=item["closes_in_days"]),
-                "krachtlijn": Krachtlijn.objects.filter(slug="nabijheid").first(),
-                "questions": item["questions"],
-            },
+            data=cast(
+                CallData,
+                {
+                    "slug": item["slug"],
+                    **translated("title", item["title"]),
+                    **translated("question", item["question"]),
+                    **translated("audience", item["audience"]),
+                    "owner": owner,
+                    "opens_on": today - datetime.timedelta(days=item["opens_days_ago"]),
+                    "closes_on": today + datetime.timedelta(days=item["closes_in_days"]),
+                    "krachtlijn": Krachtlijn.objects.filter(slug="nabijheid").first(),
+                    "questions": item["questions"],
+                },
+            ),
         )
         texts = item["submissions"]
         for n, state in enumerate(texts["states"], start=1):
@@ -181,10 +185,13 @@ class Command(BaseCommand):
                 services.practice_update(
                     actor=None,
                     practice=practice,
-                    data={
-                        f"{field}_{lang}": texts[field][lang].format(n=n)
-                        for field in ("title", "summary")
-                        for lang in ("fr", "en")
-                    },
+                    data=cast(
+                        PracticeData,
+                        {
+                            f"{field}_{lang}": texts[field][lang].format(n=n)
+                            for field in ("title", "summary")
+                            for lang in ("fr", "en")
+                        },
+                    ),
                 )
         self.stdout.write("Demo call with submissions in every state added.")
