@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "sterk.actionplan",
     "sterk.events",
     "sterk.practices",
+    "sterk.news",
+    "sterk.surveys",
+    "sterk.newsletter",
+    "sterk.governance",
     "sterk.site",
     "sterk.manage",
 ]
