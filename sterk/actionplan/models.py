@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sterk.core.fields import SaneDateField, SingleLineCharField
 from sterk.core.models import TimeStampedModel
+from sterk.core.prefetch import shown
 
 
 class Status(models.TextChoices):
@@ -183,7 +184,9 @@ class ActionQuerySet(models.QuerySet["Action"]):
     def for_display(self) -> Self:
         """Everything a list of actions shows, in a fixed number of queries."""
         return self.select_related("challenge", "origin_region").prefetch_related(
-            "carrier_regions", "carrier_organisations", "krachtlijnen", "functions"
+            *shown(
+                self.model, "carrier_regions", "carrier_organisations", "krachtlijnen", "functions"
+            )
         )
 
     def in_plan_order(self) -> Self:

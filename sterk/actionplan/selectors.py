@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
 from sterk.core.content_language import LanguageLabel, current_language, language_label
+from sterk.core.prefetch import rows_of, shown
 from sterk.core.roles import roles_of
 from sterk.network.models import Region
 
@@ -168,9 +169,9 @@ def filtered_actions(plan: Plan, filters: Filters | None = None) -> ActionQueryS
 
 
 def spearheads_of(plan: Plan) -> QuerySet[Spearhead]:
-    activities = SpearheadActivity.objects.prefetch_related("partners")
+    activities = rows_of(SpearheadActivity).prefetch_related(*shown(SpearheadActivity, "partners"))
     return plan.spearheads.select_related("lead_organisation").prefetch_related(
-        "partners", Prefetch("activities", queryset=activities)
+        *shown(Spearhead, "partners"), Prefetch("activities", queryset=activities)
     )
 
 

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sterk.core.fields import SaneDateTimeField, SingleLineCharField, sane_datetime_check
 from sterk.core.models import TimeStampedModel
+from sterk.core.prefetch import shown
 from sterk.core.roles import roles_of
 
 
@@ -182,7 +183,7 @@ class EventQuerySet(models.QuerySet["Event"]):
         """Everything an agenda row shows, in a fixed number of queries."""
         return (
             self.select_related("region", "subregion", "organisation", "series")
-            .prefetch_related("krachtlijnen")
+            .prefetch_related(*shown(self.model, "krachtlijnen"))
             .with_counts()
         )
 

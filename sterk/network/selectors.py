@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from sterk.core.models import AuditEntry
+from sterk.core.prefetch import shown
 from sterk.core.roles import roles_of
 
 from .models import (
@@ -33,8 +34,7 @@ def region_detail(slug: str) -> Region:
     return (
         regions_with_counts()
         .prefetch_related(
-            "subregions",
-            "priorities",
+            *shown(Region, "subregions", "priorities"),
             Prefetch("role_assignments", queryset=chairs, to_attr="chairs"),
         )
         .get(slug=slug)
@@ -60,7 +60,8 @@ def steering_group_members() -> QuerySet[RoleAssignment]:
 def stakeholder_organisations() -> QuerySet[Organisation]:
     reps = RoleAssignment.objects.filter(role=Role.STAKEHOLDER).select_related("user")
     return Organisation.objects.stakeholders().prefetch_related(
-        "regions", Prefetch("role_assignments", queryset=reps, to_attr="representatives")
+        *shown(Organisation, "regions"),
+        Prefetch("role_assignments", queryset=reps, to_attr="representatives"),
     )
 
 

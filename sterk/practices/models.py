@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sterk.core.fields import LimitedImageField, SaneDateField, SingleLineCharField
 from sterk.core.models import TimeStampedModel
+from sterk.core.prefetch import shown
 from sterk.core.search import SearchIndex
 
 
@@ -243,7 +244,7 @@ class PracticeQuerySet(models.QuerySet["Practice"]):
     def for_cards(self) -> Self:
         """Everything a card in a list shows, in a fixed number of queries."""
         return self.select_related("region").prefetch_related(
-            "organisations", "krachtlijnen", "images"
+            *shown(self.model, "organisations", "krachtlijnen", "images")
         )
 
     def moderated_by(self, roles: Any) -> Self:
