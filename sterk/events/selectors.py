@@ -12,6 +12,7 @@ from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, Qu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from sterk.core.prefetch import shown
 from sterk.core.roles import roles_of
 
 from .models import (
@@ -94,6 +95,17 @@ def event_for_page(slug: str, user: Any) -> Event:
         )
         .get(slug=slug)
     )
+    if not (user if user is not None else AnonymousUser()).has_perm("events.view_event", event):
+        raise Event.DoesNotExist
+    return event
+
+
+def event_to_register_for(slug: str, user: Any) -> Event:
+    """The event a registration is posted to, with what the form checks (its questions and
+    sessions) and nothing more; DoesNotExist when this person may not see it. The page's
+    fuller query (`event_for_page`: counts, ties, seats per session) is for showing the
+    page, which a successful registration does not do: it redirects."""
+    event = Event.objects.prefetch_related(*shown(Event, "questions", "sessions")).get(slug=slug)
     if not (user if user is not None else AnonymousUser()).has_perm("events.view_event", event):
         raise Event.DoesNotExist
     return event

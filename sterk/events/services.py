@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -140,8 +140,15 @@ def may_attend(event: Event, user: Any) -> bool:
 
 
 def availability(
-    event: Event, *, user: Any = None, now: datetime.datetime | None = None, check_user: bool = True
+    event: Event,
+    *,
+    user: Any = None,
+    now: datetime.datetime | None = None,
+    check_user: bool = True,
+    seats_taken: int | None = None,
 ) -> Availability:
+    """Whether this person can register now, and why not. `seats_taken`: the count when
+    the caller has read it already (under the event's lock)."""
     now = now or timezone.now()
     if event.status == EventStatus.DRAFT:
         return Availability("draft", _("This event is not published yet."))
@@ -171,7 +178,10 @@ def availability(
         return Availability(
             "restricted", _("This event is only open to the people who were invited.")
         )
-    left = event.seats_left()
+    if seats_taken is None or event.capacity is None:
+        left = event.seats_left()
+    else:
+        left = max(event.capacity - seats_taken, 0)
     if left is not None and left <= 0:
         if event.waitlist_enabled:
             return Availability(
@@ -390,11 +400,14 @@ def question_delete(*, actor: User, question: Question) -> None:
 # --- registration --------------------------------------------------------------------------
 
 
-def _clean_answers(event: Event, answers: dict[Any, Any]) -> dict[str, Any]:
-    """Answers keyed by question id, checked against the questions; stored with the label."""
+def _clean_answers(
+    event: Event, answers: dict[Any, Any], questions: list[Question] | None = None
+) -> dict[str, Any]:
+    """Answers keyed by question id, checked against the questions (the event's, or these
+    when the caller has them); stored with the label."""
     cleaned: dict[str, Any] = {}
     errors = []
-    for question in event.questions.all():
+    for question in event.questions.all() if questions is None else questions:
         value = answers.get(str(question.pk), answers.get(question.pk))
         if question.kind == QuestionKind.CHECKBOX:
             value = bool(value)
@@ -451,6 +464,31 @@ def _lock(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
+@dataclass(frozen=True)
+class SeatState:
+    """What the seat decision reads, as it was when the lock was taken."""
+
+    seats_taken: int
+    lapsed_offers: bool
+
+
+def _lock_for_seat_decision(event: Event) -> tuple[Event, SeatState]:
+    """The lock, then what the decision reads, in one query: the lock is held until the
+    commit, so every round trip saved under it is throughput on a popular event. Not in
+    the locking query itself: in PostgreSQL a subquery there reads the snapshot from before
+    the wait for the lock, so it would miss the seats the previous holder just gave
+    (test_race.py oversold that way)."""
+    locked = _lock(event)
+    counts = Registration.objects.filter(event=locked).aggregate(
+        taken=Count("pk", filter=Q(status__in=SEAT_STATUSES)),
+        lapsed=Count(
+            "pk",
+            filter=Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=timezone.now()),
+        ),
+    )
+    return locked, SeatState(seats_taken=counts["taken"], lapsed_offers=counts["lapsed"] > 0)
+
+
 def _seats_taken(event: Event) -> int:
     return Registration.objects.filter(event=event, status__in=SEAT_STATUSES).count()
 
@@ -460,10 +498,20 @@ def _next_position(event: Event) -> int:
     return (top or 0) + 1
 
 
-def _allocate(event: Event, registration: Registration) -> None:
-    """Give a seat, or a place on the waiting list, or refuse. Caller holds the lock."""
-    _offers_expire(event)
-    if event.capacity is None or _seats_taken(event) < event.capacity:
+def _allocate(
+    event: Event,
+    registration: Registration,
+    *,
+    seats_taken: int | None = None,
+    lapsed_offers: bool = True,
+) -> None:
+    """Give a seat, or a place on the waiting list, or refuse. Caller holds the lock; it
+    may pass the seats taken and whether an offer lapsed, read under that lock."""
+    if lapsed_offers and _offers_expire(event):
+        seats_taken = None  # seats were freed and given on: count again
+    if event.capacity is not None and seats_taken is None:
+        seats_taken = _seats_taken(event)
+    if event.capacity is None or (seats_taken is not None and seats_taken < event.capacity):
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = timezone.now()
     elif event.waitlist_enabled:
@@ -497,8 +545,10 @@ def registration_create(
     Idempotent: registering again while registered returns the existing registration
     (a double click makes one registration)."""
     signed_in = bool(user is not None and getattr(user, "is_authenticated", False))
-    event = _lock(event)
-    state = availability(event, user=user, now=now)
+    # Read before the lock: the page's and the form's selectors have prefetched them.
+    questions = list(event.questions.all())
+    event, seats = _lock_for_seat_decision(event)
+    state = availability(event, user=user, now=now, seats_taken=seats.seats_taken)
     if not state.can_register:
         raise RegistrationRefused(state.message, code=state.state)
     if signed_in:
@@ -511,15 +561,17 @@ def registration_create(
     name = fit_to_field(Registration, "name", single_line(name or ""))
     if not email or not name:
         raise RegistrationRefused(_("Give your name and e-mail address."))
-    existing = Registration.objects.filter(event=event, email=email).first()
-    if existing is None and signed_in:
-        existing = Registration.objects.filter(event=event, user=user).first()
+    # The registration of this address, else (a member whose address changed) of this
+    # person: one query for both (at most two rows: each is unique per event).
+    same = Q(email=email) | Q(user=user) if signed_in else Q(email=email)
+    found = list(Registration.objects.filter(event=event).filter(same).order_by("pk"))
+    existing = next((r for r in found if r.email == email), found[0] if found else None)
     if existing is not None and existing.is_active and not signed_in:
         # A visitor gets the same answer ("check your mailbox") whether or not the address
         # is registered; only the mailbox learns which: the link again while the address
         # is unconfirmed, else a note that it is registered already (at most once a
         # minute). The input is checked as for a new registration first.
-        _clean_answers(event, answers or {})
+        _clean_answers(event, answers or {}, questions)
         _check_sessions(event, sorted(sessions or [], key=lambda s: s.starts_at), None)
         existing.event = event
         minute = int(timezone.now().timestamp() // 60)
@@ -534,7 +586,7 @@ def registration_create(
         and existing.status != RegistrationStatus.PENDING
     ):
         return RegistrationResult(existing, False)
-    cleaned = _clean_answers(event, answers or {})
+    cleaned = _clean_answers(event, answers or {}, questions)
     chosen = sorted(sessions or [], key=lambda s: s.starts_at)
     _check_clash(event, chosen)
     registration = existing or Registration(event=event)
@@ -548,7 +600,12 @@ def registration_create(
     registration.checked_in_at = None
     registration.offer_expires_at = None
     if signed_in:
-        _allocate(event, registration)
+        _allocate(
+            event,
+            registration,
+            seats_taken=seats.seats_taken,
+            lapsed_offers=seats.lapsed_offers,
+        )
         if registration.status == RegistrationStatus.CONFIRMED:
             _check_sessions(event, chosen, registration)
     else:

@@ -88,7 +88,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def event_register(request: HttpRequest, slug: str) -> HttpResponse:
-    event = _event_or_404(request, slug)
+    try:
+        event = selectors.event_to_register_for(slug, request.user)
+    except Event.DoesNotExist as exc:
+        raise Http404 from exc
     member = request.user.is_authenticated
     form = RegistrationForm(request.POST, event=event, member=member)
     if not member and form.is_spam():
@@ -142,6 +145,8 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                     % {"n": services.waiting_rank(registration)},
                 )
             return redirect(event.get_absolute_url())
+    # The form goes back with its errors, on the page as it is shown (counts, sessions).
+    event = _event_or_404(request, slug)
     response = render(request, "events/event_detail.html", _page_context(request, event, form))
     response.status_code = 200
     return response
