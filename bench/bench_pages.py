@@ -11,13 +11,20 @@ What it does, by itself and on loopback only:
    printing requests/s, the share of the /healthz just before, p50, p99;
 4. twice: with the page cache off (STERK_PAGE_CACHE=0) and on, in one run, so the
    ratios compare like with like. The machine may be shared: the ratios are the reliable
-   part, the absolute figures move with whatever else runs.
+   part, the absolute figures move with whatever else runs;
+5. the signed-in pages (a member's: my page, an event page with their registration; the
+   coordinator's: the management dashboard and lists), with sessions made beforehand
+   (bench/http_sessions.py), against /healthz in the same way;
+6. registrations for one event over HTTP: `wrk -c100` with bench/register.lua, each request
+   a different signed-in member posting the form (confirmed/s counted in the database,
+   p50/p99 from wrk, and the share of the floor); then an event with 50 seats taken by
+   more people than that, which must end with exactly 50 confirmed (no oversell).
 
 Needs `wrk` (Debian: `apt-get install wrk`), PostgreSQL and Redis. Environment:
 BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL
 (default redis://127.0.0.1:6379/0), BENCH_PAGES_SECONDS (default 10),
-BENCH_PAGES_CONNECTIONS (default 50), BENCH_PAGES_ROUNDS (`off,on` by default; `on` alone
-skips the uncached round).
+BENCH_PAGES_CONNECTIONS (default 50), BENCH_PAGES_ROUNDS (`off,on,signed-in,register` by
+default; name the ones to run).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +71,7 @@ LOADERS = [
 # request would be a redirect to https.
 PROXY_HEADER = ("X-Forwarded-Proto", "https")
 
+# Arguments: "path" or "session-key path" (a signed-in page).
 QUERY_COUNTS = r"""
 import json, sys
 import django
@@ -71,16 +80,31 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 out = {}
-for path in sys.argv[1:]:
+for arg in sys.argv[1:]:
+    session, _, path = arg.rpartition(" ")
     counts = []
     for _ in range(2):
         client = Client()
+        if session:
+            client.cookies["sessionid"] = session
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(path, secure=True, HTTP_HOST="localhost")
         counts.append([response.status_code, len(ctx.captured_queries)])
-    out[path] = counts
+    out[arg] = counts
 print(json.dumps(out))
 """
+# The signed-in pages: (who, path); the member's event page is added from the sessions.
+MEMBER_PAGES = ["/nl/", "/nl/mijn/", "/nl/agenda/"]
+COORDINATOR_PAGES = [
+    "/nl/beheer/",
+    "/nl/beheer/agenda/",
+    "/nl/beheer/actieplan/acties/",
+    "/nl/beheer/praktijken/",
+    "/nl/beheer/audit/",
+]
+REGISTER_LUA = Path(__file__).with_name("register.lua")
+# Members with a session for the registrations: more than 100 connections post in the run.
+REGISTER_PEOPLE = int(os.environ.get("BENCH_REGISTER_PEOPLE", "8000"))
 
 
 def _free_port() -> int:
@@ -175,89 +199,215 @@ def parse_wrk(output: str) -> dict[str, float]:
     }
 
 
-def _wrk(port: int, path: str, seconds: int, connections: int) -> dict[str, float]:
+def _wrk(
+    port: int,
+    path: str,
+    seconds: int,
+    connections: int,
+    *,
+    session: str = "",
+    script: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> dict[str, float]:
+    args = [
+        shutil.which("wrk") or "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        "-H",
+        f"{PROXY_HEADER[0]}: {PROXY_HEADER[1]}",
+    ]
+    if session:
+        args += ["-H", f"Cookie: sessionid={session}"]
+    if script is not None:
+        args += ["-s", str(script)]
+    args.append(f"http://127.0.0.1:{port}{path}")
+    if script is not None:
+        args += ["--", "2"]  # the script's threads step through the people by 2
     result = subprocess.run(  # noqa: S603 - our own fixed arguments
-        [
-            shutil.which("wrk") or "wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            "--timeout",
-            "10s",
-            "--latency",
-            "-H",
-            f"{PROXY_HEADER[0]}: {PROXY_HEADER[1]}",
-            f"http://127.0.0.1:{port}{path}",
-        ],
+        args,
         capture_output=True,
         text=True,
         check=True,
         timeout=seconds + 60,
+        env=env,
     )
     return parse_wrk(result.stdout)
 
 
-def _round(label: str, env: dict[str, str], seconds: int, connections: int) -> None:
-    port = _free_port()
-    counts = json.loads(
-        subprocess.run(  # noqa: S603 - our own fixed arguments
-            [PYTHON, "-c", QUERY_COUNTS, *PAGES],
+def _query_counts(env: dict[str, str], pages: list[tuple[str, str]]) -> dict[str, Any]:
+    args = [f"{session} {path}" if session else path for session, path in pages]
+    done = subprocess.run(  # noqa: S603 - our own fixed arguments
+        [PYTHON, "-c", QUERY_COUNTS, *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise RuntimeError(f"counting the queries failed:\n{done.stderr[-3000:]}")
+    counts = json.loads(done.stdout)
+    return {arg: counts[arg] for arg in args}
+
+
+class _Server:
+    """gunicorn with 3 workers and the given environment, for one round."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.port = _free_port()
+        self.process = subprocess.Popen(  # noqa: S603 - our own fixed arguments
+            [
+                str(Path(PYTHON).with_name("gunicorn")),
+                "config.wsgi",
+                "--workers",
+                "3",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+            ],
             cwd=ROOT,
             env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
-    server = subprocess.Popen(  # noqa: S603 - our own fixed arguments
-        [
-            str(Path(PYTHON).with_name("gunicorn")),
-            "config.wsgi",
-            "--workers",
-            "3",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        _wait_ready(port, server)
-        rows = []
-        floor_seconds = max(3, seconds // 3)
-        for path in PAGES:
-            _wrk(port, path, 1, 5)  # warm-up: every worker renders it once
-            # The floor again right before each page: on a shared machine the load moves
-            # within a round, and the share is only fair against the floor of the moment.
-            _drain(port)
-            floor = _wrk(port, "/healthz", floor_seconds, connections)["rps"]
-            _drain(port)
-            rows.append((path, _wrk(port, path, seconds, connections), floor))
-            _drain(port)
-    finally:
-        server.terminate()
+        )
+
+    def __enter__(self) -> _Server:
+        _wait_ready(self.port, self.process)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
         try:
-            server.wait(timeout=20)
+            self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+            self.process.kill()
+            self.process.wait()
+
+    def floor(self, seconds: int, connections: int) -> float:
+        """/healthz right before a measurement: on a shared machine the load moves within a
+        round, and a share is only fair against the floor of the moment."""
+        _drain(self.port)
+        rps = _wrk(self.port, "/healthz", seconds, connections)["rps"]
+        _drain(self.port)
+        return rps
+
+
+def _round(
+    label: str,
+    env: dict[str, str],
+    seconds: int,
+    connections: int,
+    pages: list[tuple[str, str, str]],
+) -> None:
+    """pages: (who, session key or "", path)."""
+    counts = _query_counts(env, [(session, path) for _, session, path in pages])
+    rows = []
+    floor_seconds = max(3, seconds // 3)
+    with _Server(env) as server:
+        for who, session, path in pages:
+            _wrk(server.port, path, 1, 5, session=session)  # warm-up: every worker once
+            floor = server.floor(floor_seconds, connections)
+            result = _wrk(server.port, path, seconds, connections, session=session)
+            rows.append((who, session, path, result, floor))
+            _drain(server.port)
     print(
-        f"  page cache {label}: gunicorn 3 workers, wrk -c{connections} -d{seconds}s per page,"
+        f"  {label}: gunicorn 3 workers, wrk -c{connections} -d{seconds}s per page,"
         f" /healthz for {floor_seconds}s right before each (the share is against that)"
     )
     print(
-        f"  {'page':<30} {'requests/s':>10} {'/healthz':>9} {'share':>7} {'p50 ms':>8}"
+        f"  {'page':<36} {'requests/s':>10} {'/healthz':>9} {'share':>7} {'p50 ms':>8}"
         f" {'p99 ms':>8} {'queries 1st/2nd':>16} {'non-2xx':>8}"
     )
-    for path, r, floor in rows:
-        (status1, q1), (status2, q2) = counts[path]
+    for who, session, path, r, floor in rows:
+        (status1, q1), (status2, q2) = counts[f"{session} {path}" if session else path]
         status = "" if status1 == status2 == 200 else f" (HTTP {status1}/{status2})"
+        name = f"{who}: {path}" if who else path
         print(
-            f"  {path:<30} {r['rps']:>10.0f} {floor:>9.0f} {r['rps'] / (floor or 1.0):>7.1%}"
+            f"  {name:<36} {r['rps']:>10.0f} {floor:>9.0f} {r['rps'] / (floor or 1.0):>7.1%}"
             f" {r['p50']:>8.1f} {r['p99']:>8.1f} {f'{q1}/{q2}':>16} {int(r['bad']):>8}{status}"
         )
+
+
+_COUNT_REGISTRATIONS = r"""
+import json, sys
+import django
+django.setup()
+from django.db.models import Count
+from sterk.events.models import Registration
+rows = Registration.objects.filter(event_id=int(sys.argv[1])).values("status").annotate(n=Count("pk"))
+print(json.dumps({row["status"]: row["n"] for row in rows}))
+"""
+
+
+def _registrations(env: dict[str, str], event: int) -> dict[str, int]:
+    out = subprocess.run(  # noqa: S603 - our own fixed arguments
+        [PYTHON, "-c", _COUNT_REGISTRATIONS, str(event)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {str(k): int(v) for k, v in json.loads(out).items()}
+
+
+def _register_round(
+    env: dict[str, str], seconds: int, floor_connections: int, sessions: dict[str, Any]
+) -> None:
+    register = sessions["register"]
+    people = Path(tempfile.mkstemp(prefix="sterk-bench-people-", suffix=".txt")[1])
+    people.write_text("".join(f"{s} {c}\n" for s, c in register["people"]))
+    connections = 100
+    try:
+        with _Server(env) as server:
+            floor = server.floor(max(3, seconds // 3), floor_connections)
+            lua_env = {**os.environ, "BENCH_PEOPLE": str(people), "BENCH_PATH": ""}
+            started = time.monotonic()
+            result = _wrk(
+                server.port,
+                register["open_url"],
+                seconds,
+                connections,
+                script=REGISTER_LUA,
+                env={**lua_env, "BENCH_PATH": register["open_url"]},
+            )
+            elapsed = time.monotonic() - started
+            _drain(server.port)
+            open_counts = _registrations(env, register["open_event"])
+            # An event with fewer seats than people: the rest must go to the waiting list.
+            full_seconds = max(3, seconds // 2)
+            _wrk(
+                server.port,
+                register["full_url"],
+                full_seconds,
+                connections,
+                script=REGISTER_LUA,
+                env={**lua_env, "BENCH_PATH": register["full_url"]},
+            )
+            _drain(server.port)
+            full_counts = _registrations(env, register["full_event"])
+    finally:
+        people.unlink(missing_ok=True)
+    confirmed = open_counts.get("confirmed", 0)
+    print(
+        f"  registrations over HTTP: gunicorn 3 workers, wrk -c{connections} -d{seconds}s,"
+        f" each request a different signed-in member ({len(register['people'])} sessions)"
+    )
+    print(
+        f"  {confirmed / elapsed:.0f} confirmed/s ({confirmed} in {elapsed:.1f} s;"
+        f" {result['rps']:.0f} requests/s = {result['rps'] / (floor or 1.0):.1%} of /healthz"
+        f" at {floor:.0f}/s), p50 {result['p50']:.0f} ms, p99 {result['p99']:.0f} ms,"
+        f" non-2xx/3xx {int(result['bad'])}"
+    )
+    taken, waiting = full_counts.get("confirmed", 0), full_counts.get("waiting", 0)
+    if taken > register["capacity"]:
+        verdict = "OVERSOLD"
+    elif taken == register["capacity"]:
+        verdict = "no oversell"
+    else:
+        verdict = "not full: too few requests in the run to tell"
+    print(
+        f"  an event with {register['capacity']} seats: {taken} confirmed,"
+        f" {waiting} on the waiting list: {verdict}"
+    )
 
 
 def run() -> None:
@@ -271,7 +421,10 @@ def run() -> None:
         return
     seconds = int(os.environ.get("BENCH_PAGES_SECONDS", "10"))
     connections = int(os.environ.get("BENCH_PAGES_CONNECTIONS", "50"))
-    rounds = os.environ.get("BENCH_PAGES_ROUNDS", "off,on").split(",")
+    rounds = [
+        r.strip()
+        for r in os.environ.get("BENCH_PAGES_ROUNDS", "off,on,signed-in,register").split(",")
+    ]
     name = f"sterk_bench_pages_{os.getpid()}"
     prefix = f"bench-pages-{secrets.token_hex(4)}"
     try:
@@ -306,9 +459,24 @@ def run() -> None:
         print(
             f"  database {name}: content and demo data loaded in {time.monotonic() - started:.0f} s"
         )
+        sessions_file = Path(var_dir) / "sessions.json"
+        _run([PYTHON, "-m", "bench.http_sessions", str(sessions_file), str(REGISTER_PEOPLE)], prod)
+        sessions = json.loads(sessions_file.read_text())
+        member, coordinator = sessions["pages"]["member"], sessions["pages"]["coordinator"]
+        signed_in = [("member", member, path) for path in MEMBER_PAGES]
+        signed_in.append(("member", member, sessions["pages"]["event_page"]))
+        signed_in += [("coordinator", coordinator, path) for path in COORDINATOR_PAGES]
+        public = [("", "", path) for path in PAGES]
         for label in rounds:
-            env = {**prod, "STERK_PAGE_CACHE": "0" if label.strip() == "off" else "1"}
-            _round(label.strip(), env, seconds, connections)
+            cached = {**prod, "STERK_PAGE_CACHE": "1"}
+            if label in ("off", "on"):
+                env = {**prod, "STERK_PAGE_CACHE": "0" if label == "off" else "1"}
+                _round(f"page cache {label}", env, seconds, connections, public)
+            elif label == "signed-in":
+                pages = [("", "", "/healthz"), *signed_in]
+                _round("signed in (never cached)", cached, seconds, connections, pages)
+            elif label == "register":
+                _register_round(cached, seconds, connections, sessions)
     finally:
         _redis_cleanup(redis_url, prefix)
         _admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
