@@ -90,6 +90,10 @@ CACHEABLE_VIEWS = frozenset(
         "practices:practice_detail",
         "practices:call_detail",
         "practices:call_thanks",
+        "news:post_list",
+        "news:post_detail",
+        "news:feed",
+        "news:region_feed",
     }
 )
 

@@ -156,7 +156,7 @@ class Post(TimeStampedModel):
     def clean(self) -> None:
         errors: dict[str, Any] = {}
         if self.image and not _alt_text(self):
-            errors["image_alt_nl"] = _("Describe the image: alternative text is required.")
+            errors["image_alt"] = _("Describe the image: alternative text is required.")
         if self.status == PostStatus.PUBLISHED and self.publish_at is None:
             errors["publish_at"] = _("A published post needs a publication date.")
         if self.slug in RESERVED_SLUGS:
@@ -171,6 +171,11 @@ class Post(TimeStampedModel):
             and self.publish_at is not None
             and self.publish_at <= timezone.now()
         )
+
+    @property
+    def dated_in_future(self) -> bool:
+        """The publication date lies ahead (publishing then schedules the post)."""
+        return self.publish_at is not None and self.publish_at > timezone.now()
 
     @property
     def is_scheduled(self) -> bool:
