@@ -11,14 +11,14 @@ from django.db.models import Min, Q, QuerySet
 
 from sterk.core.roles import roles_of
 
-from .models import Post, PostStatus
+from .models import Post, PostQuerySet, PostStatus
 
 LATEST = 3
 FEED_SIZE = 20
 PAGE_SIZE = 10
 
 
-def public_posts(now: datetime.datetime | None = None) -> QuerySet[Post]:
+def public_posts(now: datetime.datetime | None = None) -> PostQuerySet:
     return Post.objects.public(now).order_by("-publish_at", "-id")
 
 

@@ -5,7 +5,7 @@ it belongs to. Who may call them is the views' business (rules.py)."""
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -36,7 +36,7 @@ def _slug_source(text: str) -> SlugSource:
 def post_create(*, actor: User | None, data: PostData, status: str = PostStatus.DRAFT) -> Post:
     """A new post, a draft unless a loader says otherwise (`status`; a published post
     without a date is published now)."""
-    values = dict(data)
+    values: dict[str, Any] = dict(data)
     source = None
     if not values.get("slug"):
         source = _slug_source(str(values.get("title_nl") or ""))
@@ -58,7 +58,7 @@ def post_create(*, actor: User | None, data: PostData, status: str = PostStatus.
 @transaction.atomic
 def post_update(*, actor: User | None, post: Post, data: PostData) -> Post:
     locked = Post.objects.select_for_update().get(pk=post.pk)
-    values = dict(data)
+    values: dict[str, Any] = dict(data)
     if locked.status == PostStatus.PUBLISHED and "publish_at" in values:
         # A published post keeps a date: emptying it means "now".
         values["publish_at"] = values["publish_at"] or locked.publish_at or timezone.now()

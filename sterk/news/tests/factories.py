@@ -31,7 +31,8 @@ class PostFactory(factory.django.DjangoModelFactory):
 
 
 def draft(**kwargs):  # type: ignore[no-untyped-def]
-    return PostFactory(status=PostStatus.DRAFT, publish_at=None, **kwargs)
+    kwargs.setdefault("publish_at", None)
+    return PostFactory(status=PostStatus.DRAFT, **kwargs)
 
 
 def scheduled(hours: float = 2, **kwargs):  # type: ignore[no-untyped-def]
