@@ -59,7 +59,9 @@ EXPECTED_CHANGE = {
 @pytest.mark.parametrize("who", sorted(EXPECTED_CHANGE))
 def test_who_changes_which_post_and_the_list_agrees(world, who):
     user = world[who]
-    allowed = {name for name, post in world["posts"].items() if user.has_perm("news.change_post", post)}
+    allowed = {
+        name for name, post in world["posts"].items() if user.has_perm("news.change_post", post)
+    }
     assert allowed == EXPECTED_CHANGE[who]
     listed = set(selectors.posts_managed_by(user).values_list("pk", flat=True))
     assert listed == {world["posts"][name].pk for name in allowed}

@@ -162,7 +162,10 @@ def test_post_page_has_open_graph_and_twitter_tags_with_absolute_urls(client, an
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["twitter:image"] == meta["og:image"]
     assert meta["description"] == "Na de conferentie van 2018."
-    assert '<img class="news-image" src="/media/news/2026/conferentie.png" alt="Zaal vol sociaal werkers">' in response.content.decode()
+    assert (
+        '<img class="news-image" src="/media/news/2026/conferentie.png" alt="Zaal vol sociaal werkers">'
+        in response.content.decode()
+    )
 
 
 def test_without_an_image_a_summary_card(client):
@@ -172,7 +175,9 @@ def test_without_an_image_a_summary_card(client):
 
 
 def test_share_links_are_plain_links_with_the_absolute_address(client):
-    post = PostFactory(slug="deel-mij", title_nl="Deel mij", share_text_nl="Lees dit #sterksociaalwerk")
+    post = PostFactory(
+        slug="deel-mij", title_nl="Deel mij", share_text_nl="Lees dit #sterksociaalwerk"
+    )
     html = client.get(post.get_absolute_url()).content.decode()
     address = f"{SITE}/nl/nieuws/deel-mij/"
     links = parse(html).links
@@ -204,7 +209,7 @@ def test_ties_show_only_what_is_public(client):
 
 
 def test_markdown_is_sanitised(client):
-    post = PostFactory(body_nl='Hallo <script>alert(1)</script> [x](javascript:alert(2)) **vet**')
+    post = PostFactory(body_nl="Hallo <script>alert(1)</script> [x](javascript:alert(2)) **vet**")
     body = client.get(post.get_absolute_url()).content.decode()
     assert "<script>alert" not in body and "javascript:alert" not in body
     assert "<strong>vet</strong>" in body
