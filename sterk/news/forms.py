@@ -67,14 +67,15 @@ class PostForm(RoleScopedChoicesMixin, GroupedFieldsMixin, TranslatedErrorsMixin
     (news.publish_post), so that a stakeholder representative can only draft."""
 
     role_scoped = {"region": "region", "organisation": "organisation"}
+    # The Dutch text first (what every language falls back to), then where the post
+    # belongs, its image and ties, then the other languages.
+    _texts = _language_groups("title", "lead", "body", "share_text")
     groups = [
-        (
-            _("Where it belongs"),
-            ["region", "organisation", "publish_at", "slug"],
-        ),
+        _texts[0],
+        (_("Where it belongs"), ["region", "organisation", "publish_at", "slug"]),
         (_("Image"), ["image", *[f"image_alt_{lang}" for lang in LANGUAGES]]),
         (_("Ties"), ["krachtlijnen", "challenges", "actions", "events", "practices"]),
-        *_language_groups("title", "lead", "body", "share_text"),
+        *_texts[1:],
     ]
 
     class Meta:
