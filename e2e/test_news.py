@@ -98,6 +98,7 @@ def test_news_list_and_post_page_in_three_languages(page: Page, news) -> None:
     # The home page shows the latest news.
     visit(page, "/nl/")
     expect(page.locator("main .news-latest .news-card")).to_have_count(2)
+    shoot(page, "home")
 
 
 def test_coordinator_writes_publishes_and_finds_a_post(
