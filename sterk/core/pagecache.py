@@ -22,7 +22,8 @@ rendering it again. Decision 0007 explains the choices; in short:
   connection has uncommitted writes of its own, it neither reads nor fills the cache.
 - **Time**: pages that depend on the clock ("upcoming" events, open registrations, open
   calls, today's date) change at moments the data names: an event's start, end and
-  registration window, and Brussels midnight (calls open and close by date). Each version
+  registration window, a scheduled news post's publication, and Brussels midnight (calls
+  open and close by date). Each version
   knows the next such moment (`next_change`); a page stored under it is served only
   before that moment. No fixed lifetime decides freshness; `STERK_PAGE_CACHE_TIMEOUT` only
   bounds how long an unused entry occupies memory.
@@ -90,6 +91,10 @@ CACHEABLE_VIEWS = frozenset(
         "practices:practice_detail",
         "practices:call_detail",
         "practices:call_thanks",
+        "news:post_list",
+        "news:post_detail",
+        "news:feed",
+        "news:region_feed",
     }
 )
 
