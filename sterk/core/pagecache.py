@@ -90,6 +90,9 @@ CACHEABLE_VIEWS = frozenset(
         "practices:practice_detail",
         "practices:call_detail",
         "practices:call_thanks",
+        "governance:policy_list",
+        "governance:policy_detail",
+        "governance:meeting_minutes",
     }
 )
 
