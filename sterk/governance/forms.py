@@ -12,6 +12,7 @@ from sterk.actionplan.models import Action, Challenge
 from sterk.core.forms import UploadFileField
 from sterk.core.widgets import use_checkbox_lists
 from sterk.events.models import Event, EventType
+from sterk.network.forms_manage import _https_formfield
 
 from .models import (
     AgendaItem,
@@ -36,6 +37,7 @@ class ChannelForm(forms.ModelForm):
     class Meta:
         model = Channel
         fields = ["kind", "title", "reach", "audience", "url"]
+        formfield_callback = _https_formfield
 
 
 class MeetingForm(forms.ModelForm):
