@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sterk.actionplan.models import Action, Challenge
-from sterk.core.forms import UploadFileField
+from sterk.core.forms import SaneDateField, SingleLineCharField, UploadFileField
 from sterk.core.widgets import use_checkbox_lists
 from sterk.events.models import Event, EventType
 from sterk.network.forms_manage import _https_formfield
@@ -102,9 +102,9 @@ class DecisionForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    title = forms.CharField(label=_("What"), max_length=255)
+    title = SingleLineCharField(label=_("What"), max_length=255)
     owner = forms.TypedChoiceField(label=_("Owner"), required=False, coerce=int, empty_value=None)
-    due_on = forms.DateField(
+    due_on = SaneDateField(
         label=_("Due date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
