@@ -51,7 +51,7 @@ def _invitation(context: Mapping[str, Any]) -> Any:
 
     invitation = (
         Invitation.objects.select_related("meeting", "user")
-        .filter(pk=context.get("invitation_id"))
+        .filter(pk=int(context.get("invitation_id") or 0))
         .first()
     )
     if invitation is None:
@@ -77,9 +77,7 @@ def render_invitation(context: Mapping[str, Any]) -> outbox.Rendered:
                 "invitation": invitation,
                 "starts": timezone.localtime(meeting.starts_at),
                 "ends": timezone.localtime(meeting.ends_at),
-                "url": absolute_url(
-                    reverse("governance_manage:meeting_detail", args=[meeting.pk])
-                ),
+                "url": absolute_url(reverse("governance_manage:meeting_detail", args=[meeting.pk])),
             },
         )
         subject = _("Invitation: %(title)s") % {"title": meeting.title}
@@ -102,9 +100,7 @@ def render_minutes(context: Mapping[str, Any]) -> outbox.Rendered:
             "governance/email/minutes.txt",
             {
                 **selectors.meeting_page(meeting),
-                "url": absolute_url(
-                    reverse("governance_manage:meeting_detail", args=[meeting.pk])
-                ),
+                "url": absolute_url(reverse("governance_manage:meeting_detail", args=[meeting.pk])),
             },
         )
         subject = (

@@ -246,7 +246,10 @@ register(
             "create": _("Add a document"),
             "delete": _("Remove the document"),
         },
-        messages={"created": _("The document was added."), "deleted": _("The document was removed.")},
+        messages={
+            "created": _("The document was added."),
+            "deleted": _("The document was removed."),
+        },
         success_url=lambda obj, parent: _url("policy_edit", parent.pk),
         back_url=lambda obj, parent: _url("policy_edit", parent.pk),
         section=AREA,

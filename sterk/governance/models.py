@@ -312,7 +312,9 @@ class PolicyDocument(models.Model):
     )
     title = SingleLineCharField(_("title"), max_length=200)
     file = models.FileField(
-        _("file"), upload_to="governance/policy/%Y/", validators=[validate_upload_size, FileExtensionValidator(DOCUMENT_EXTENSIONS)],
+        _("file"),
+        upload_to="governance/policy/%Y/",
+        validators=[validate_upload_size, FileExtensionValidator(DOCUMENT_EXTENSIONS)],
     )
 
     class Meta:

@@ -85,13 +85,13 @@ def commitments_of(organisation_ids: list[int]) -> dict[int, Commitments]:
     partners = Spearhead.partners.through.objects.filter(
         organisation_id__in=ids, spearhead__plan__is_current=True
     ).select_related("spearhead")
-    for row in partners.order_by("spearhead__number"):
-        result[row.organisation_id].spearheads_partner.append(row.spearhead)
+    for prow in partners.order_by("spearhead__number"):
+        result[prow.organisation_id].spearheads_partner.append(prow.spearhead)
     activity_partners = SpearheadActivity.partners.through.objects.filter(
         organisation_id__in=ids, spearheadactivity__spearhead__plan__is_current=True
     ).select_related("spearheadactivity", "spearheadactivity__spearhead")
-    for row in activity_partners.order_by("spearheadactivity__order", "spearheadactivity_id"):
-        result[row.organisation_id].activities.append(row.spearheadactivity)
+    for arow in activity_partners.order_by("spearheadactivity__order", "spearheadactivity_id"):
+        result[arow.organisation_id].activities.append(arow.spearheadactivity)
     for call in Call.objects.filter(owner_id__in=ids).order_by("-opens_on"):
         result[call.owner_id].calls.append(call)
     return result
@@ -237,7 +237,9 @@ def carried_follow_ups(meeting: Meeting) -> list[FollowUp]:
     """The follow-up points of earlier meetings of the same kind that come back on this
     meeting's agenda: open ones, and those closed at this meeting."""
     return list(
-        FollowUp.objects.filter(meeting__kind=meeting.kind, meeting__starts_at__lt=meeting.starts_at)
+        FollowUp.objects.filter(
+            meeting__kind=meeting.kind, meeting__starts_at__lt=meeting.starts_at
+        )
         .filter(Q(status=FollowUpStatus.OPEN) | Q(closed_in=meeting))
         .select_related("owner", "meeting")
         .order_by("due_on", "id")
@@ -259,7 +261,8 @@ def meeting_page(meeting: Meeting) -> dict[str, Any]:
         "carried": carried_follow_ups(meeting),
         "previous": previous,
         "previous_to_approve": (
-            previous if previous is not None and previous.minutes_status == MinutesStatus.DRAFT
+            previous
+            if previous is not None and previous.minutes_status == MinutesStatus.DRAFT
             else None
         ),
     }
@@ -419,9 +422,12 @@ def quiet_regions(*, now: datetime.datetime) -> list[QuietRegion]:
     def note(rows: Any) -> None:
         for row in rows:
             region_id, moment = row["region"], row["last"]
-            if region_id is not None and moment is not None:
-                if region_id not in last or moment > last[region_id]:
-                    last[region_id] = moment
+            if (
+                region_id is not None
+                and moment is not None
+                and (region_id not in last or moment > last[region_id])
+            ):
+                last[region_id] = moment
 
     note(
         Event.objects.exclude(status=EventStatus.CANCELLED)

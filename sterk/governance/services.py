@@ -238,7 +238,9 @@ def minutes_publish(*, actor: User, meeting: Meeting, publish: bool) -> Meeting:
     if publish and (
         meeting.kind != MeetingKind.STAKEHOLDER or meeting.minutes_status != MinutesStatus.APPROVED
     ):
-        raise ValidationError(_("Only the approved minutes of a stakeholder meeting are published."))
+        raise ValidationError(
+            _("Only the approved minutes of a stakeholder meeting are published.")
+        )
     return instance_update_audited(
         actor=actor,
         instance=meeting,
@@ -314,9 +316,7 @@ def follow_up_reopen(*, actor: User, follow_up: FollowUp) -> FollowUp:
 
 
 def _policy_slug(title: str, exclude_pk: Any = None) -> str:
-    return unique_slug(
-        PolicyContact, SlugSource(title, fallback="contact"), exclude_pk=exclude_pk
-    )
+    return unique_slug(PolicyContact, SlugSource(title, fallback="contact"), exclude_pk=exclude_pk)
 
 
 def policy_contact_create(*, actor: User, data: PolicyContactData) -> PolicyContact:

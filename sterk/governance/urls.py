@@ -10,7 +10,5 @@ app_name = "governance"
 urlpatterns = [
     path("beleid/", views.policy_list, name="policy_list"),
     path("beleid/<slug:slug>/", views.policy_detail, name="policy_detail"),
-    path(
-        "stakeholders/vergaderingen/<int:pk>/", views.meeting_minutes, name="meeting_minutes"
-    ),
+    path("stakeholders/vergaderingen/<int:pk>/", views.meeting_minutes, name="meeting_minutes"),
 ]

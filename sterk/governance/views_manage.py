@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,7 +20,7 @@ from sterk.network.models import Organisation
 
 from . import selectors, services
 from .forms import AttendanceForm, DecisionForm, FollowUpCloseForm, FollowUpForm, MinutesForm
-from .models import FollowUp, Meeting, MinutesStatus
+from .models import FollowUp, Meeting
 
 PAGE_SIZE = 50
 
@@ -38,8 +38,10 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     page = paginate(request, selectors.register_entries_for(request.user), PAGE_SIZE)
     entries = selectors.register_entries(list(page.object_list), now=now)
+    inactive = 0
     for entry in entries:
         entry.is_inactive = entry.inactive(now)  # type: ignore[attr-defined]
+        inactive += entry.is_inactive  # type: ignore[attr-defined]
     show_inactive = request.user.has_perm("governance.view_inactive")
     return render(
         request,
@@ -48,7 +50,7 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
             "page": page,
             "entries": entries,
             "show_inactive": show_inactive,
-            "inactive_count": sum(1 for e in entries if e.is_inactive) if show_inactive else 0,  # type: ignore[attr-defined]
+            "inactive_count": inactive if show_inactive else 0,
         },
     )
 
@@ -189,7 +191,9 @@ def meeting_decision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
-            services.decision_add(actor=request.user, meeting=meeting, text=form.cleaned_data["text"])
+            services.decision_add(
+                actor=request.user, meeting=meeting, text=form.cleaned_data["text"]
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -304,5 +308,3 @@ def meeting_send_minutes(request: AuthenticatedRequest, pk: int) -> HttpResponse
 def course_watch(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "governance.view_course")
     return render(request, "governance/manage/course_watch.html", selectors.course_watch())
-
-

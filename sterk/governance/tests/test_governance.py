@@ -48,12 +48,17 @@ def world():  # type: ignore[no-untyped-def]
     Invitation.objects.create(
         meeting=other, user=people["other_stakeholder"], organisation=weliswaar
     )
-    return {"people": people, "socius": socius, "weliswaar": weliswaar, "meeting": meeting,
-            "other": other}
+    return {
+        "people": people,
+        "socius": socius,
+        "weliswaar": weliswaar,
+        "meeting": meeting,
+        "other": other,
+    }
 
 
 def test_the_rules_and_the_scoping_selectors_agree(world) -> None:  # type: ignore[no-untyped-def]
-    people = {k: v for k, v in world["people"].items()}
+    people = dict(world["people"])
     orgs = {"socius": world["socius"], "weliswaar": world["weliswaar"]}
     meetings = {"meeting": world["meeting"], "other": world["other"]}
     assert not scoping_mismatches(
@@ -98,16 +103,24 @@ def test_the_register_shows_who_was_not_active_for_a_year(world) -> None:  # typ
     now = timezone.now()
     old = MeetingFactory(starts_at=now - datetime.timedelta(days=400))
     Invitation.objects.create(
-        meeting=old, user=world["people"]["stakeholder"], organisation=world["socius"],
+        meeting=old,
+        user=world["people"]["stakeholder"],
+        organisation=world["socius"],
         attended=True,
     )
     recent = MeetingFactory(starts_at=now - datetime.timedelta(days=20))
     Invitation.objects.create(
-        meeting=recent, user=world["people"]["other_stakeholder"],
-        organisation=world["weliswaar"], attended=True,
+        meeting=recent,
+        user=world["people"]["other_stakeholder"],
+        organisation=world["weliswaar"],
+        attended=True,
     )
-    entries = {e.organisation.name: e for e in selectors.register_entries(
-        selectors.register_entries_for(world["people"]["coordinator"]), now=now)}
+    entries = {
+        e.organisation.name: e
+        for e in selectors.register_entries(
+            selectors.register_entries_for(world["people"]["coordinator"]), now=now
+        )
+    }
     assert entries["Socius"].inactive(now)
     assert not entries["Weliswaar"].inactive(now)
     client = Client()
@@ -195,8 +208,12 @@ def test_bad_input_keeps_what_was_typed() -> None:
     client.force_login(coordinator)
     response = client.post(
         reverse("governance_manage:meeting_create"),
-        {"kind": "stakeholder", "title": "Mijn vergadering", "starts_at": "2030-05-01T14:00",
-         "ends_at": "2030-05-01T12:00"},
+        {
+            "kind": "stakeholder",
+            "title": "Mijn vergadering",
+            "starts_at": "2030-05-01T14:00",
+            "ends_at": "2030-05-01T12:00",
+        },
     )
     assert response.status_code == 200
     page = response.content.decode()

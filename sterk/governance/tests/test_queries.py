@@ -66,9 +66,9 @@ def _course_rows() -> None:
     ActionProposal.objects.create(
         region=RegionFactory(), challenge=ChallengeFactory(), title="V", description="T"
     )
-    ActionProposal.objects.filter(created_at__gte=timezone.now() - datetime.timedelta(days=1)).update(
-        created_at=timezone.now() - datetime.timedelta(days=60)
-    )
+    ActionProposal.objects.filter(
+        created_at__gte=timezone.now() - datetime.timedelta(days=1)
+    ).update(created_at=timezone.now() - datetime.timedelta(days=60))
     SpearheadFactory()
 
 

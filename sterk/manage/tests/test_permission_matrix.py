@@ -440,8 +440,12 @@ def _governance_world(socius: Any, people: dict[str, Any]) -> dict[str, Any]:
     meeting = MeetingFactory()
     Invitation.objects.create(meeting=meeting, user=people["stakeholder"], organisation=socius)
     policy = PolicyContact.objects.create(
-        kind="letter", slug="brief", title="Brief", date=datetime.date(2026, 1, 1),
-        policy_makers="Minister", asked="Vraag.",
+        kind="letter",
+        slug="brief",
+        title="Brief",
+        date=datetime.date(2026, 1, 1),
+        policy_makers="Minister",
+        asked="Vraag.",
     )
     document = PolicyDocument(record=policy, title="Brief")
     document.file.save("brief.pdf", ContentFile(b"%PDF-1.4"), save=True)
