@@ -70,6 +70,28 @@ class MeetingKind(models.TextChoices):
     STEERING = "steering", _("Steering group meeting")
 
 
+class Body(models.Model):
+    """A governance body of the platform (content/governance/bodies/): the steering group,
+    the stakeholder meeting; what it does and how often it meets."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices, unique=True)
+    title = SingleLineCharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    meetings_per_year = models.PositiveSmallIntegerField(
+        _("meetings a year (at least)"), null=True, blank=True
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("governance body")
+        verbose_name_plural = _("governance bodies")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class MinutesStatus(models.TextChoices):
     NONE = "none", _("No minutes yet")
     DRAFT = "draft", _("Draft")
@@ -113,6 +135,7 @@ class Meeting(TimeStampedModel):
         related_name="approved_minutes_of",
     )
     minutes_published = models.BooleanField(_("minutes published"), default=False)
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     invitations_sent_at = models.DateTimeField(_("invitations sent"), null=True, blank=True)
     minutes_sent_at = models.DateTimeField(_("minutes sent"), null=True, blank=True)
 

@@ -28,6 +28,7 @@ from sterk.network.models import Organisation, Region, Role, RoleAssignment
 from sterk.practices.models import Call, Practice
 
 from .models import (
+    Body,
     Channel,
     FollowUp,
     FollowUpStatus,
@@ -211,6 +212,10 @@ def meetings_visible_to(user: Any) -> QuerySet[Meeting]:
     if not getattr(user, "is_authenticated", False):
         return Meeting.objects.none()
     return Meeting.objects.filter(invitations__user=user).distinct()
+
+
+def bodies() -> QuerySet[Body]:
+    return Body.objects.order_by("order", "id")
 
 
 def meeting_list(user: Any) -> QuerySet[Meeting]:

@@ -84,7 +84,11 @@ def meeting_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "governance/manage/meeting_list.html",
-        {"page": page, "can_manage": request.user.has_perm("governance.manage_meetings")},
+        {
+            "page": page,
+            "bodies": list(selectors.bodies()),
+            "can_manage": request.user.has_perm("governance.manage_meetings"),
+        },
     )
 
 

@@ -240,3 +240,27 @@ def test_personal_data_export_and_erase() -> None:
     assert not Invitation.objects.filter(user=user).exists()
     point.refresh_from_db()
     assert point.owner is None
+
+
+def test_the_content_and_demo_loaders(settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    from sterk.governance.models import Body, Meeting, PolicyContact
+
+    call_command("load_governance", verbosity=0)
+    call_command("load_governance", verbosity=0)
+    body = Body.objects.get(slug="stakeholdersmeeting")
+    assert body.meetings_per_year == 2 and body.title_fr
+    assert Body.objects.count() == 2
+    settings.DEBUG = True
+    call_command("load_actionplan", verbosity=0)
+    call_command("load_events_demo", verbosity=0)
+    call_command("load_governance_demo", verbosity=0)
+    call_command("load_governance_demo", verbosity=0)
+    meeting = Meeting.objects.get(event__slug="demo-stakeholdersmeeting-voorjaar")
+    assert meeting.is_demo and meeting.follow_ups.count() == 2
+    assert meeting.minutes_status == MinutesStatus.DRAFT
+    assert PolicyContact.objects.filter(is_demo=True).count() == 2
+    public = Client().get(reverse("governance:policy_list")).content.decode()
+    assert "Advies bij de conceptnota welzijnsbeleid (demo)" in public
+    assert "Brief over werkdruk" not in public
