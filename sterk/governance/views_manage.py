@@ -158,7 +158,7 @@ def meeting_attendance(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     invitations = list(meeting.invitations.select_related("user", "organisation"))
     form = AttendanceForm(request.POST, invitations=invitations)
     if not form.is_valid():
-        return _render_meeting(request, meeting, 400, attendance_form=form)
+        return _render_meeting(request, meeting, 200, attendance_form=form)
     services.attendance_record(
         actor=request.user,
         meeting=meeting,
@@ -184,7 +184,7 @@ def meeting_minutes(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The draft minutes were saved."))
             return redirect("governance_manage:meeting_detail", pk=pk)
-    return _render_meeting(request, meeting, 400, minutes_form=form)
+    return _render_meeting(request, meeting, 200, minutes_form=form)
 
 
 @management_view
@@ -203,7 +203,7 @@ def meeting_decision(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The decision was recorded."))
             return redirect("governance_manage:meeting_detail", pk=pk)
-    return _render_meeting(request, meeting, 400, decision_form=form)
+    return _render_meeting(request, meeting, 200, decision_form=form)
 
 
 @management_view
@@ -231,7 +231,7 @@ def meeting_follow_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The follow-up point was added."))
             return redirect("governance_manage:meeting_detail", pk=pk)
-    return _render_meeting(request, meeting, 400, follow_up_form=form)
+    return _render_meeting(request, meeting, 200, follow_up_form=form)
 
 
 @management_view
