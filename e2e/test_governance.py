@@ -97,7 +97,7 @@ def test_public_governance_pages(page: Page, governance) -> None:  # type: ignor
     for lang in ("nl", "fr", "en"):
         visit(page, f"/{lang}/stakeholders/")
         expect(page.locator("main")).to_contain_text("Socius-nieuwsbrief")
-    expect(page.locator("main")).to_contain_text("4000")
+    expect(page.locator("main")).to_contain_text("4,000 professionals")
     shoot(page, "stakeholders")
     visit(page, "/nl/beleid/")
     expect(page.locator("main h2")).to_contain_text(["Advies bij de conceptnota welzijnsbeleid"])

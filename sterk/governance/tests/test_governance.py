@@ -132,7 +132,7 @@ def test_the_register_shows_who_was_not_active_for_a_year(world) -> None:  # typ
 def test_channels_show_their_reach_on_the_public_page(world) -> None:  # type: ignore[no-untyped-def]
     ChannelFactory(organisation=world["socius"], title="Socius-nieuwsbrief", reach=4000)
     page = Client().get(reverse("network:stakeholders")).content.decode()
-    assert "Socius-nieuwsbrief" in page and "4000 professionals" in page
+    assert "Socius-nieuwsbrief" in page and "4.000 professionals" in page
 
 
 def _dt(*args: int) -> datetime.datetime:
