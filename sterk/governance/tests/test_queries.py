@@ -120,3 +120,26 @@ def test_queries_do_not_grow_with_rows(page: str, settings) -> None:  # type: ig
         build()
     many = _count(client, url)
     assert many == few, f"{page}: {few} queries for 2 rows, {many} for 8"
+
+
+def test_a_meeting_page_costs_the_same_for_many_invitees_and_points() -> None:
+    coordinator = RoleAssignmentFactory(role=Role.COORDINATOR).user
+    give_totp(coordinator)
+    client = Client()
+    client.force_login(coordinator)
+    earlier = MeetingFactory(starts_at=timezone.now() - datetime.timedelta(days=90))
+    meeting = MeetingFactory(starts_at=timezone.now() - datetime.timedelta(days=1))
+    url = reverse("governance_manage:meeting_detail", args=[meeting.pk])
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            org = OrganisationFactory(is_stakeholder=True)
+            rep = RoleAssignmentFactory(role=Role.STAKEHOLDER, organisation=org).user
+            Invitation.objects.create(meeting=meeting, user=rep, organisation=org, attended=True)
+            FollowUp.objects.create(meeting=meeting, title="Nu", owner=rep)
+            FollowUp.objects.create(meeting=earlier, title="Eerder", owner=rep)
+
+    add(2)
+    few = _count(client, url)
+    add(6)
+    assert _count(client, url) == few
