@@ -180,8 +180,30 @@ def test_the_quarterly_digest_goes_once_per_quarter(mailoutbox) -> None:  # type
     assert "governance.digest:2030-Q1:stuur@example.org" in keys
     from sterk.core.outbox import drain
 
+    meeting = MeetingFactory(starts_at=_dt(2030, 1, 20, 14), ends_at=_dt(2030, 1, 20, 16))
+    FollowUp.objects.create(
+        meeting=meeting, title="Te laat opgevolgd", due_on=datetime.date(2030, 6, 1)
+    )
+    assert services.digest_send(now=_dt(2030, 7, 2, 8)) == 2
     drain()
-    assert any("Course watch" in m.subject or "Koers" in m.subject for m in mailoutbox)
+    july = [m for m in mailoutbox if "2030-Q3" in m.subject]
+    assert len(july) == 2
+    assert "Te laat opgevolgd" in july[0].body
+    assert "/beheer/koers/" in july[0].body
+
+
+def test_the_scheduled_command_is_idempotent() -> None:  # type: ignore[no-untyped-def]
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    RoleAssignmentFactory(role=Role.STEERING)
+    out = StringIO()
+    call_command("send_governance_mail", stdout=out)
+    call_command("send_governance_mail", stdout=out)
+    assert "digest: 1 enqueued" in out.getvalue()
+    assert "digest: 0 enqueued" in out.getvalue()
+    assert OutboundEmail.objects.filter(kind="governance.digest").count() == 1
 
 
 def test_minutes_rules() -> None:
