@@ -72,7 +72,7 @@ class Commitments:
 def commitments_of(organisation_ids: list[int]) -> dict[int, Commitments]:
     """Per organisation, its commitments in the current plan (actions it carries,
     spearheads it leads or partners, spearhead activities it takes part in) and the calls
-    it runs: five queries for any number of organisations."""
+    it runs or ran in the last year: five queries for any number of organisations."""
     result: dict[int, Commitments] = {pk: Commitments() for pk in organisation_ids}
     ids = list(organisation_ids)
     carriers = Action.carrier_organisations.through.objects.filter(
@@ -93,7 +93,9 @@ def commitments_of(organisation_ids: list[int]) -> dict[int, Commitments]:
     ).select_related("spearheadactivity", "spearheadactivity__spearhead")
     for arow in activity_partners.order_by("spearheadactivity__order", "spearheadactivity_id"):
         result[arow.organisation_id].activities.append(arow.spearheadactivity)
-    for call in Call.objects.filter(owner_id__in=ids).order_by("-opens_on"):
+    # A call counts while it runs and for a year after it closed.
+    recent = timezone.localdate() - INACTIVE_AFTER
+    for call in Call.objects.filter(owner_id__in=ids, closes_on__gte=recent).order_by("-opens_on"):
         result[call.owner_id].calls.append(call)
     return result
 

@@ -287,3 +287,24 @@ def test_the_content_and_demo_loaders(settings) -> None:  # type: ignore[no-unty
     public = Client().get(reverse("governance:policy_list")).content.decode()
     assert "Advies bij de conceptnota welzijnsbeleid (demo)" in public
     assert "Brief over werkdruk" not in public
+
+
+def test_a_call_counts_as_a_commitment_for_a_year_after_it_closed() -> None:
+    from sterk.practices.tests.factories import CallFactory
+
+    org = OrganisationFactory(is_stakeholder=True)
+    today = timezone.localdate()
+    CallFactory(
+        owner=org,
+        opens_on=today - datetime.timedelta(days=500),
+        closes_on=today - datetime.timedelta(days=400),
+    )
+    assert selectors.commitments_of([org.pk])[org.pk].count == 0
+    assert selectors.register_entry(org).inactive(timezone.now())
+    CallFactory(
+        owner=org,
+        opens_on=today - datetime.timedelta(days=200),
+        closes_on=today - datetime.timedelta(days=100),
+    )
+    assert selectors.commitments_of([org.pk])[org.pk].count == 1
+    assert not selectors.register_entry(org).inactive(timezone.now())
