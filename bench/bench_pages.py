@@ -65,6 +65,10 @@ LOADERS = [
     ["load_events_demo"],
     ["load_practices"],
     ["load_practices_demo"],
+    ["load_news"],
+    ["load_news_demo"],
+    ["load_governance"],
+    ["load_governance_demo"],
     ["load_demo"],
 ]
 # Behind the proxy, production sees https (SECURE_PROXY_SSL_HEADER); without it every

@@ -95,6 +95,9 @@ CACHEABLE_VIEWS = frozenset(
         "news:post_detail",
         "news:feed",
         "news:region_feed",
+        "governance:policy_list",
+        "governance:policy_detail",
+        "governance:meeting_minutes",
     }
 )
 

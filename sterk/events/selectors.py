@@ -188,11 +188,18 @@ def feed_events(*, region: Any = None, now: datetime.datetime | None = None) -> 
 REQUIRED_STAKEHOLDER_MEETINGS = 2
 
 
+# The cadence watch warns this long before a half-year ends when the meeting that half
+# needs (the first by 30 June, the second by 31 December) is not planned.
+CADENCE_NOTICE = datetime.timedelta(weeks=8)
+
+
 @dataclass
 class Cadence:
     year: int
     held: list[Event] = field(default_factory=list)
     planned: list[Event] = field(default_factory=list)
+    # The moment the watch looks from (only set for the current year).
+    now: datetime.datetime | None = None
 
     @property
     def count(self) -> int:
@@ -206,6 +213,35 @@ class Cadence:
     def warning(self) -> bool:
         return self.missing > 0
 
+    @property
+    def half(self) -> int:
+        """The half-year `now` is in (1: January-June, 2: July-December)."""
+        if self.now is None:
+            return 2
+        return 1 if timezone.localtime(self.now).month <= 6 else 2
+
+    @property
+    def half_ends(self) -> datetime.datetime:
+        zone = timezone.get_current_timezone()
+        if self.half == 1:
+            return datetime.datetime(self.year, 7, 1, tzinfo=zone)
+        return datetime.datetime(self.year + 1, 1, 1, tzinfo=zone)
+
+    @property
+    def half_last_day(self) -> datetime.date:
+        return (timezone.localtime(self.half_ends) - datetime.timedelta(days=1)).date()
+
+    @property
+    def deadline_warning(self) -> bool:
+        """Eight weeks or less before the half-year ends, and the meeting this half needs
+        (one by the end of June, the second of the year by the end of December) is not
+        held or planned before it ends."""
+        if self.now is None or not (self.half_ends - CADENCE_NOTICE <= self.now < self.half_ends):
+            return False
+        needed = 1 if self.half == 1 else REQUIRED_STAKEHOLDER_MEETINGS
+        before_end = [e for e in (*self.held, *self.planned) if e.starts_at < self.half_ends]
+        return len(before_end) < needed
+
 
 def stakeholder_cadence(
     year: int | None = None, *, now: datetime.datetime | None = None
@@ -217,7 +253,7 @@ def stakeholder_cadence(
     zone = timezone.get_current_timezone()
     start = datetime.datetime(year, 1, 1, tzinfo=zone)
     end = datetime.datetime(year + 1, 1, 1, tzinfo=zone)
-    cadence = Cadence(year=year)
+    cadence = Cadence(year=year, now=now if year == timezone.localtime(now).year else None)
     meetings = Event.objects.filter(
         type=EventType.STAKEHOLDER_MEETING, starts_at__gte=start, starts_at__lt=end
     ).exclude(status=EventStatus.CANCELLED)

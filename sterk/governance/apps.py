@@ -6,3 +6,10 @@ class GovernanceConfig(AppConfig):
     name = "sterk.governance"
     label = "governance"
     verbose_name = _("Governance")
+
+    def ready(self) -> None:
+        from .mail import register_renderers
+        from .personal_data import register_provider
+
+        register_provider()
+        register_renderers()

@@ -12,6 +12,7 @@ from sterk.actionplan import selectors as actionplan_selectors
 from sterk.actionplan.models import Challenge
 from sterk.core.roles import roles_of
 from sterk.events import selectors as events_selectors
+from sterk.governance import selectors as governance_selectors
 from sterk.identity import selectors as identity_selectors
 from sterk.identity.models import Krachtlijn
 from sterk.network import selectors as network_selectors
@@ -86,12 +87,17 @@ def steering_group(request: HttpRequest) -> HttpResponse:
 
 
 def stakeholders(request: HttpRequest) -> HttpResponse:
+    organisations = list(network_selectors.stakeholder_organisations())
+    commitments = governance_selectors.public_commitments(organisations)
+    for org in organisations:
+        org.public = commitments[org.pk]  # type: ignore[attr-defined]
     return render(
         request,
         "site/stakeholders.html",
         {
             "page": identity_selectors.page_or_none("stakeholders"),
-            "organisations": network_selectors.stakeholder_organisations(),
+            "organisations": organisations,
+            "minutes": list(governance_selectors.published_meetings()[:6]),
         },
     )
 

@@ -14,7 +14,14 @@ from django.core.management import call_command
 from sterk.core import content
 
 LANGUAGES = {"nl", "fr", "en"}
-LOADERS = ("load_content", "load_actionplan", "load_events", "load_practices", "load_news")
+LOADERS = (
+    "load_content",
+    "load_actionplan",
+    "load_events",
+    "load_practices",
+    "load_news",
+    "load_governance",
+)
 
 
 def files(*parts: str) -> list[Path]:
@@ -41,7 +48,7 @@ def test_every_file_parses_and_is_not_empty():
 
 
 @pytest.mark.parametrize(
-    "area", ["identity", "network", "actionplan", "events", "practices", "news"]
+    "area", ["identity", "network", "actionplan", "events", "practices", "news", "governance"]
 )
 def test_real_content_has_nl_fr_and_en_side_by_side(area: str):
     found = 0
@@ -63,6 +70,7 @@ def test_demo_texts_have_dutch_and_mostly_french_and_english():
         "events",
         "practices",
         "news",
+        "governance",
     }
     only_dutch = []
     for path in paths:
@@ -102,6 +110,7 @@ def test_the_production_loaders_never_read_demo_files(monkeypatch):
         "events",
         "practices",
         "news",
+        "governance",
     }
     # Every real file is read; no demo file is.
     assert set(read) == {p for p in files() if "demo" not in p.relative_to(root).parts}

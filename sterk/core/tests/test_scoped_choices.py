@@ -20,6 +20,7 @@ from django.urls import reverse
 from sterk.actionplan import forms as actionplan_forms
 from sterk.actionplan.tests.factories import EvaluationFactory, current_plan
 from sterk.events import forms_manage as events_forms
+from sterk.governance import forms as governance_forms
 from sterk.network import forms_manage as network_forms
 from sterk.network.models import Role, SubRegion
 from sterk.network.tests.factories import (
@@ -35,7 +36,14 @@ from sterk.practices import forms as practices_forms
 from sterk.practices.models import Practice, PracticeImage
 from sterk.practices.tests.factories import PracticeFactory
 
-MODULES = [network_forms, events_forms, actionplan_forms, practices_forms, news_forms]
+MODULES = [
+    network_forms,
+    events_forms,
+    actionplan_forms,
+    practices_forms,
+    news_forms,
+    governance_forms,
+]
 # Forms of those modules that are not management forms (public pages).
 PUBLIC = {
     "actionplan.PlanFilterForm",
@@ -139,6 +147,17 @@ REFERENCE: dict[str, str] = {
     "news.PostForm.actions": PLATFORM,
     "news.PostForm.events": "the agenda's listed events, public pages every role links to",
     "news.PostForm.practices": "the library's published practices, public pages",
+    # Governance: every form but the channels is the coordinators'; a channel's kind is
+    # an enumeration.
+    "governance.ChannelForm.kind": FIXED,
+    "governance.MeetingForm.kind": FIXED,
+    "governance.MeetingForm.event": "the agenda's stakeholder and steering-group meetings",
+    "governance.AttendanceForm.present": "the meeting's own invitees",
+    "governance.FollowUpForm.owner": "the meeting's own invitees",
+    "governance.FollowUpCloseForm.status": FIXED,
+    "governance.PolicyContactForm.kind": FIXED,
+    "governance.PolicyContactForm.challenges": PLATFORM,
+    "governance.PolicyContactForm.actions": PLATFORM,
 }
 
 
@@ -228,6 +247,8 @@ def build(cls: type, world: World, user: Any, data: dict[str, Any] | None = None
         "practices.DecisionForm": {"practice": world.practice},
         "practices.CallForm": {"user": user},
         "news.PostForm": {"user": user},
+        "governance.AttendanceForm": {"invitations": []},
+        "governance.FollowUpForm": {"invitations": []},
     }.get(_key(cls), {})
     return cls(data, **kwargs) if data is not None else cls(**kwargs)
 

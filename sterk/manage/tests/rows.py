@@ -128,6 +128,22 @@ def news_posts(n: int) -> dict[str, Any]:
     return {}
 
 
+def policy_contacts(n: int) -> dict[str, Any]:
+    from sterk.governance.models import PolicyContact
+
+    start = PolicyContact.objects.count()
+    for i in range(start, start + n):
+        PolicyContact.objects.create(
+            kind="letter",
+            slug=f"contact-{i}",
+            title=f"Contact {i}",
+            date=datetime.date(2026, 1, 1),
+            policy_makers="Minister",
+            asked="Vraag.",
+        )
+    return {}
+
+
 ROWS: dict[tuple[str, str], Callable[[int], dict[str, Any]]] = {
     ("manage", "priority"): priorities,
     ("manage", "subregion"): subregions,
@@ -140,4 +156,5 @@ ROWS: dict[tuple[str, str], Callable[[int], dict[str, Any]]] = {
     ("events_manage", "question"): questions,
     ("events_manage", "session"): sessions,
     ("news_manage", "post"): news_posts,
+    ("governance_manage", "policy"): policy_contacts,
 }

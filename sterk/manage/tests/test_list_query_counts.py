@@ -201,6 +201,21 @@ def call_submissions(state: dict[str, Any], n: int) -> str:
     return reverse("practices_manage:call_detail", args=[call.pk])
 
 
+def governance_meetings(state: dict[str, Any], n: int) -> str:
+    from sterk.governance.tests.factories import MeetingFactory
+
+    MeetingFactory.create_batch(n)
+    return reverse("governance_manage:meeting_list")
+
+
+def governance_register(state: dict[str, Any], n: int) -> str:
+    from sterk.governance.tests.test_queries import stakeholder_with_everything
+
+    for _ in range(n):
+        stakeholder_with_everything()
+    return reverse("governance_manage:register")
+
+
 PAGES: dict[str, Callable[[dict[str, Any], int], str]] = {
     "actionplan_manage:action_list": actions,
     "actionplan_manage:progress_list": progress,
@@ -214,6 +229,8 @@ PAGES: dict[str, Callable[[dict[str, Any], int], str]] = {
     "practices_manage:queue": queue,
     "practices_manage:call_list": calls,
     "practices_manage:call_detail": call_submissions,
+    "governance_manage:meeting_list": governance_meetings,
+    "governance_manage:register": governance_register,
 }
 
 

@@ -74,6 +74,10 @@ CHAIRS = frozenset({"chair", "other_chair", "coordinator"})  # any chair
 STAKEHOLDERS = frozenset({"stakeholder", "other_stakeholder", "coordinator"})
 ORGANISATION = frozenset({"stakeholder", "coordinator"})  # the object's organisation
 DECIDERS = frozenset({"steering", "coordinator"})
+# Governance: every representative, the steering group and the coordinators see the
+# register and meeting lists (scoped); an entry or a meeting: its own representative.
+GOVERNANCE = frozenset({"stakeholder", "other_stakeholder", "steering", "coordinator"})
+GOV_ENTRY = frozenset({"stakeholder", "steering", "coordinator"})
 
 
 @dataclass(frozen=True)
@@ -309,6 +313,56 @@ MATRIX: list[Row] = [
         get=405,
         variant="socius",
     ),
+    # --- governance: the register (Socius's entry), a stakeholder meeting the Socius
+    # representative was invited to (the other representative was not), the course watch
+    # and the policy record ---
+    Row("governance_manage:register", GOVERNANCE, post=False),
+    Row("governance_manage:register_entry", GOV_ENTRY, {"pk": "gov_organisation"}, post=False),
+    Row("governance_manage:channel_create", ORGANISATION, {"organisation_pk": "gov_organisation"}),
+    Row("governance_manage:channel_edit", ORGANISATION, {"pk": "gov_channel"}),
+    Row("governance_manage:channel_delete", ORGANISATION, {"pk": "gov_channel"}),
+    Row("governance_manage:meeting_list", GOVERNANCE, post=False),
+    Row("governance_manage:meeting_detail", GOV_ENTRY, {"pk": "gov_meeting"}, post=False),
+    Row("governance_manage:meeting_create", COORDINATOR),
+    Row("governance_manage:meeting_edit", COORDINATOR, {"pk": "gov_meeting"}),
+    Row("governance_manage:meeting_delete", COORDINATOR, {"pk": "gov_meeting"}),
+    Row("governance_manage:agenda_item_create", COORDINATOR, {"meeting_pk": "gov_meeting"}),
+    Row("governance_manage:agenda_item_edit", COORDINATOR, {"pk": "gov_agenda_item"}),
+    Row("governance_manage:agenda_item_delete", COORDINATOR, {"pk": "gov_agenda_item"}),
+    *[
+        Row(
+            f"governance_manage:{name}",
+            COORDINATOR,
+            {"pk": "gov_meeting"},
+            get=405,
+            exceptions=_managers_get(405),
+        )
+        for name in (
+            "meeting_invite",
+            "meeting_send_invitations",
+            "meeting_attendance",
+            "meeting_minutes",
+            "meeting_send_minutes",
+            "meeting_approve_previous",
+            "meeting_publish",
+            "meeting_decision",
+            "meeting_follow_up",
+        )
+    ],
+    Row(
+        "governance_manage:follow_up_close",
+        COORDINATOR,
+        {"pk": "gov_meeting", "follow_up_pk": "gov_follow_up"},
+        get=405,
+        exceptions=_managers_get(405),
+    ),
+    Row("governance_manage:course_watch", DECIDERS, post=False),
+    Row("governance_manage:policy_list", COORDINATOR, post=False),
+    Row("governance_manage:policy_create", COORDINATOR),
+    Row("governance_manage:policy_edit", COORDINATOR, {"pk": "gov_policy"}),
+    Row("governance_manage:policy_delete", COORDINATOR, {"pk": "gov_policy"}),
+    Row("governance_manage:policy_document_create", COORDINATOR, {"policy_pk": "gov_policy"}),
+    Row("governance_manage:policy_document_delete", COORDINATOR, {"pk": "gov_document"}),
 ]
 
 
@@ -394,6 +448,42 @@ def world() -> dict[str, Any]:
         "news_post": PostFactory(region=antwerpen, status="draft", publish_at=None),
         "news_published": PostFactory(region=antwerpen),
         "news_socius_draft": PostFactory(organisation=socius, status="draft", publish_at=None),
+        **_governance_world(socius, people),
+    }
+
+
+def _governance_world(socius: Any, people: dict[str, Any]) -> dict[str, Any]:
+    from django.core.files.base import ContentFile
+
+    from sterk.governance.models import (
+        AgendaItem,
+        FollowUp,
+        Invitation,
+        PolicyContact,
+        PolicyDocument,
+    )
+    from sterk.governance.tests.factories import ChannelFactory, MeetingFactory
+
+    meeting = MeetingFactory()
+    Invitation.objects.create(meeting=meeting, user=people["stakeholder"], organisation=socius)
+    policy = PolicyContact.objects.create(
+        kind="letter",
+        slug="brief",
+        title="Brief",
+        date=datetime.date(2026, 1, 1),
+        policy_makers="Minister",
+        asked="Vraag.",
+    )
+    document = PolicyDocument(record=policy, title="Brief")
+    document.file.save("brief.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    return {
+        "gov_organisation": socius,
+        "gov_channel": ChannelFactory(organisation=socius),
+        "gov_meeting": meeting,
+        "gov_agenda_item": AgendaItem.objects.create(meeting=meeting, title="Welkom"),
+        "gov_follow_up": FollowUp.objects.create(meeting=meeting, title="Opvolgen"),
+        "gov_policy": policy,
+        "gov_document": document,
     }
 
 
