@@ -10,10 +10,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from sterk.accounts.types import AuthenticatedRequest
 from sterk.core.access import management_view, require_perm
@@ -192,9 +191,10 @@ def block_edit(request: AuthenticatedRequest, pk: int, bpk: int) -> HttpResponse
 
 
 @management_view
-@require_POST
 def block_delete(request: AuthenticatedRequest, pk: int, bpk: int) -> HttpResponse:
     block = _block(request, pk, bpk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         services.block_delete(actor=request.user, block=block)
         messages.success(request, _("The block is removed."))
@@ -204,9 +204,10 @@ def block_delete(request: AuthenticatedRequest, pk: int, bpk: int) -> HttpRespon
 
 
 @management_view
-@require_POST
 def block_move(request: AuthenticatedRequest, pk: int, bpk: int) -> HttpResponse:
     block = _block(request, pk, bpk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         services.block_move(actor=request.user, block=block, up=request.POST.get("up") == "1")
     except ValidationError as exc:
@@ -227,9 +228,10 @@ def preview(request: AuthenticatedRequest, pk: int, language: str) -> HttpRespon
 
 
 @management_view
-@require_POST
 def test_send(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     edition = _edition(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = TestSendForm(request.POST)
     language = form.cleaned_data["language"] if form.is_valid() else "nl"
     services.test_send(actor=request.user, edition=edition, language=language)
@@ -269,6 +271,8 @@ def send(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def _status_action(request: AuthenticatedRequest, pk: int, action: Any, done: str) -> HttpResponse:
     edition = _edition(request, pk, "newsletter.send_edition")
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         action(actor=request.user, edition=edition)
         messages.success(request, done)
@@ -278,19 +282,16 @@ def _status_action(request: AuthenticatedRequest, pk: int, action: Any, done: st
 
 
 @management_view
-@require_POST
 def pause(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _status_action(request, pk, services.edition_pause, _("Sending is paused."))
 
 
 @management_view
-@require_POST
 def resume(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _status_action(request, pk, services.edition_resume, _("Sending goes on."))
 
 
 @management_view
-@require_POST
 def cancel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _status_action(
         request, pk, services.edition_cancel, _("Sending is cancelled; what was sent stays sent.")

@@ -285,6 +285,61 @@ MATRIX: list[Row] = [
         post=False,
         variant="xlsx",
     ),
+    # --- newsletter (the edition is Antwerpen's; the list of recipients and the
+    # subscribers are the coordinator's alone) ---
+    Row("newsletter_manage:edition_list", CHAIRS, post=False),
+    Row("newsletter_manage:edition_create", CHAIRS),
+    Row("newsletter_manage:edition_detail", REGION, {"pk": "nl_edition"}, region_bound=True),
+    Row(
+        "newsletter_manage:edition_progress",
+        REGION,
+        {"pk": "nl_edition"},
+        post=False,
+        region_bound=True,
+    ),
+    Row("newsletter_manage:block_create", REGION, {"pk": "nl_edition"}, region_bound=True),
+    Row(
+        "newsletter_manage:block_edit",
+        REGION,
+        {"pk": "nl_edition", "bpk": "nl_block"},
+        region_bound=True,
+    ),
+    *[
+        Row(
+            f"newsletter_manage:{name}",
+            REGION,
+            {"pk": "nl_edition", "bpk": "nl_block"},
+            get=405,
+            region_bound=True,
+        )
+        for name in ("block_delete", "block_move")
+    ],
+    Row(
+        "newsletter_manage:preview",
+        REGION,
+        {"pk": "nl_edition", "language": "=fr"},
+        post=False,
+        region_bound=True,
+    ),
+    *[
+        Row(
+            f"newsletter_manage:{name}",
+            REGION,
+            {"pk": "nl_edition"},
+            get=405,
+            region_bound=True,
+        )
+        for name in ("test_send", "pause", "resume", "cancel")
+    ],
+    Row("newsletter_manage:send", REGION, {"pk": "nl_edition"}, region_bound=True),
+    Row("newsletter_manage:recipients", COORDINATOR, {"pk": "nl_edition"}, post=False),
+    Row("newsletter_manage:subscriber_list", COORDINATOR, post=False),
+    Row(
+        "newsletter_manage:subscriber_detail",
+        COORDINATOR,
+        {"pk": "nl_subscriber"},
+        post=False,
+    ),
 ]
 
 
@@ -367,6 +422,21 @@ def world() -> dict[str, Any]:
         "practice": PracticeFactory(
             region=antwerpen, call=CallFactory(owner=socius), status="submitted"
         ),
+        **_newsletter_world(antwerpen),
+    }
+
+
+def _newsletter_world(antwerpen: Any) -> dict[str, Any]:
+    from sterk.newsletter.models import Block, Edition
+    from sterk.newsletter.tests.factories import SubscriberFactory
+
+    edition = Edition.objects.create(slug="nb-antwerpen", title_nl="Nieuws", region=antwerpen)
+    subscriber = SubscriberFactory()
+    subscriber.regions.set([antwerpen])
+    return {
+        "nl_edition": edition,
+        "nl_block": Block.objects.create(edition=edition, kind="text", text_nl="Dag."),
+        "nl_subscriber": subscriber,
     }
 
 
