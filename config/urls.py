@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("beheer/", include("sterk.manage.urls")),
     path("actieplan/", include(_with_site(site_urls.actionplan_patterns, actionplan_urls))),
     path("", include("sterk.events.urls")),
+    path("", include("sterk.news.urls")),
     path("", include("sterk.practices.urls")),
     path("", include("sterk.newsletter.urls")),
     path("", include(_with_site(site_urls.network_patterns, network_urls))),

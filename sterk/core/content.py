@@ -1,7 +1,7 @@
 """Content as data: read `content/<area>/*.yaml` and write it to the database with one rule.
 
-Every loader (`load_content`, `load_actionplan`, `load_events`, `load_practices` and the
-demo loaders) reads its files with `items()` (or `demo_items()`), maps them to model fields
+Every loader (`load_content`, `load_actionplan`, `load_events`, `load_practices`,
+`load_news` and the demo loaders) reads its files with `items()` (or `demo_items()`), maps them to model fields
 and calls `sync()` once per object. The one re-run rule:
 
 - an object that does not exist (found by its natural key: a slug, a code) is created;

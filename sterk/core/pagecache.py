@@ -94,6 +94,10 @@ CACHEABLE_VIEWS = frozenset(
         "newsletter:edition_detail",
         "newsletter:signup",
         "newsletter:signup_thanks",
+        "news:post_list",
+        "news:post_detail",
+        "news:feed",
+        "news:region_feed",
     }
 )
 

@@ -13,6 +13,7 @@ from sterk.core.managed import registry
 from sterk.events import urls_manage as events_urls
 from sterk.network import urls_manage as network_urls
 from sterk.newsletter import urls_manage as newsletter_urls
+from sterk.news import urls_manage as news_urls
 from sterk.practices import urls_manage as practices_urls
 
 from . import views
@@ -35,5 +36,6 @@ urlpatterns = [
     path("agenda/", include(area("events_manage", events_urls.urlpatterns))),
     path("praktijken/", include(area("practices_manage", practices_urls.urlpatterns))),
     path("nieuwsbrief/", include(area("newsletter_manage", newsletter_urls.urlpatterns))),
+    path("nieuws/", include(area("news_manage", news_urls.urlpatterns))),
     path("", include(area("manage", [*shell, *network_urls.urlpatterns]))),
 ]

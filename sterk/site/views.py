@@ -17,6 +17,7 @@ from sterk.identity.models import Krachtlijn
 from sterk.network import selectors as network_selectors
 from sterk.network.forms import JoinForm
 from sterk.network.models import Region
+from sterk.news import selectors as news_selectors
 from sterk.practices import selectors as practices_selectors
 
 
@@ -30,6 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "functions": identity_selectors.functions(),
             "regions": network_selectors.regions_with_counts(),
             "plan_teaser": actionplan_selectors.home_teaser(),
+            "latest_news": news_selectors.latest(),
         },
     )
 
@@ -46,6 +48,7 @@ def krachtlijn_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "plan_actions": actionplan_selectors.actions_for_krachtlijn(krachtlijn),
             "upcoming_events": events_selectors.upcoming_for_krachtlijn(krachtlijn, request.user),
             "practices": practices_selectors.practices_for_krachtlijn(krachtlijn),
+            "latest_news": news_selectors.latest(krachtlijn=krachtlijn),
         },
     )
 
@@ -64,6 +67,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "plan_actions": actionplan_selectors.actions_for_region(region),
             "upcoming_events": events_selectors.upcoming_for_region(region, request.user),
             "practices": practices_selectors.practices_for_region(region),
+            "latest_news": news_selectors.latest(region=region),
             "membership": membership,
             "join_form": JoinForm(region=region) if request.user.is_authenticated else None,
         },

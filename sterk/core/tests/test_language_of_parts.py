@@ -54,7 +54,13 @@ class _LangChecker(HTMLParser):
 
 @pytest.fixture
 def dutch_only_content(db):
-    for command in ("load_content", "load_actionplan", "load_events", "load_practices"):
+    for command in (
+        "load_content",
+        "load_actionplan",
+        "load_events",
+        "load_practices",
+        "load_news",
+    ):
         call_command(command, verbosity=0)
     for model in translator.get_registered_models(abstract=False):
         options = translator.get_options_for_model(model)
@@ -79,6 +85,7 @@ def _pages() -> list[str]:
     from sterk.events.models import Event, Series
     from sterk.identity.models import Function, Krachtlijn
     from sterk.network.models import Region
+    from sterk.news.models import Post
     from sterk.practices.models import Call, Practice, Status
 
     urls = [
@@ -90,6 +97,7 @@ def _pages() -> list[str]:
         reverse("network:region_list"),
         reverse("network:steering_group"),
         reverse("network:stakeholders"),
+        reverse("news:post_list"),
     ]
     for queryset in (
         Krachtlijn.objects.all(),
@@ -103,6 +111,7 @@ def _pages() -> list[str]:
         Practice.objects.filter(status=Status.PUBLISHED),
         Call.objects.all(),
         Region.objects.all(),
+        Post.objects.public(),
     ):
         first = queryset.first()
         if first is not None:

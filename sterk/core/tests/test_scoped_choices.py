@@ -30,17 +30,19 @@ from sterk.network.tests.factories import (
     UserFactory,
     give_totp,
 )
+from sterk.news import forms as news_forms
 from sterk.practices import forms as practices_forms
 from sterk.practices.models import Practice, PracticeImage
 from sterk.practices.tests.factories import PracticeFactory
 
-MODULES = [network_forms, events_forms, actionplan_forms, practices_forms]
+MODULES = [network_forms, events_forms, actionplan_forms, practices_forms, news_forms]
 # Forms of those modules that are not management forms (public pages).
 PUBLIC = {
     "actionplan.PlanFilterForm",
     "practices.PracticeForm",
     "practices.CallSubmissionForm",
     "practices.ImageForm",
+    "news.NewsFilterForm",
 }
 
 # (form, field) -> what it holds: "region", "subregion", "organisation", or a literal
@@ -68,6 +70,8 @@ SCOPED: dict[str, Any] = {
     "practices.ModeratorPracticeForm.region": "region",
     "practices.ModeratorPracticeForm.subregion": "subregion",
     "practices.CallForm.owner": "organisation",
+    "news.PostForm.region": "region",
+    "news.PostForm.organisation": "organisation",
 }
 
 FIXED = "a fixed list of values (an enumeration), the same for every role"
@@ -130,6 +134,11 @@ REFERENCE: dict[str, str] = {
     "practices.CallForm.krachtlijn": PLATFORM,
     "practices.CallForm.challenge": PLATFORM,
     "practices.QueueFilterForm.status": FIXED,
+    "news.PostForm.krachtlijnen": PLATFORM,
+    "news.PostForm.challenges": PLATFORM,
+    "news.PostForm.actions": PLATFORM,
+    "news.PostForm.events": "the agenda's listed events, public pages every role links to",
+    "news.PostForm.practices": "the library's published practices, public pages",
 }
 
 
@@ -218,6 +227,7 @@ def build(cls: type, world: World, user: Any, data: dict[str, Any] | None = None
         "practices.ModeratorPracticeForm": {"user": user, "instance": world.practice},
         "practices.DecisionForm": {"practice": world.practice},
         "practices.CallForm": {"user": user},
+        "news.PostForm": {"user": user},
     }.get(_key(cls), {})
     return cls(data, **kwargs) if data is not None else cls(**kwargs)
 

@@ -26,6 +26,7 @@ from sterk.network.tests.factories import (
     RegionPriorityFactory,
     SubRegionFactory,
 )
+from sterk.news.tests.factories import PostFactory
 
 _state: dict[str, Any] = {}
 
@@ -117,6 +118,16 @@ def sessions(n: int) -> dict[str, Any]:
     return {"pk": event.pk}
 
 
+def news_posts(n: int) -> dict[str, Any]:
+    # Regional and platform posts, with an author organisation: every cell the list shows.
+    for i in range(n):
+        PostFactory(
+            region=_region() if i % 2 else None,
+            organisation=OrganisationFactory() if i % 3 else None,
+        )
+    return {}
+
+
 ROWS: dict[tuple[str, str], Callable[[int], dict[str, Any]]] = {
     ("manage", "priority"): priorities,
     ("manage", "subregion"): subregions,
@@ -128,4 +139,5 @@ ROWS: dict[tuple[str, str], Callable[[int], dict[str, Any]]] = {
     ("events_manage", "series"): series,
     ("events_manage", "question"): questions,
     ("events_manage", "session"): sessions,
+    ("news_manage", "post"): news_posts,
 }

@@ -54,6 +54,7 @@ from sterk.network.tests.factories import (
     UserFactory,
     people_of_every_role,
 )
+from sterk.news.tests.factories import PostFactory
 from sterk.practices.tests.factories import CallFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -285,6 +286,29 @@ MATRIX: list[Row] = [
         post=False,
         variant="xlsx",
     ),
+    # --- news (news_post: Antwerpen's draft; news_published: Antwerpen's published post;
+    # news_socius_draft: platform news Socius's representative drafted) ---
+    Row("news_manage:post_list", CHAIRS | STAKEHOLDERS, post=False),
+    Row("news_manage:post_create", CHAIRS | STAKEHOLDERS),
+    Row("news_manage:post_edit", REGION, {"pk": "news_post"}, region_bound=True),
+    Row("news_manage:post_delete", REGION, {"pk": "news_post"}, region_bound=True),
+    Row("news_manage:post_publish", REGION, {"pk": "news_post"}, get=405, region_bound=True),
+    Row(
+        "news_manage:post_unpublish",
+        REGION,
+        {"pk": "news_published"},
+        get=405,
+        region_bound=True,
+    ),
+    Row("news_manage:post_edit", ORGANISATION, {"pk": "news_socius_draft"}, variant="socius"),
+    Row("news_manage:post_delete", ORGANISATION, {"pk": "news_socius_draft"}, variant="socius"),
+    Row(
+        "news_manage:post_publish",
+        COORDINATOR,
+        {"pk": "news_socius_draft"},
+        get=405,
+        variant="socius",
+    ),
     # --- newsletter (the edition is Antwerpen's; the list of recipients and the
     # subscribers are the coordinator's alone) ---
     Row("newsletter_manage:edition_list", CHAIRS, post=False),
@@ -422,6 +446,9 @@ def world() -> dict[str, Any]:
         "practice": PracticeFactory(
             region=antwerpen, call=CallFactory(owner=socius), status="submitted"
         ),
+        "news_post": PostFactory(region=antwerpen, status="draft", publish_at=None),
+        "news_published": PostFactory(region=antwerpen),
+        "news_socius_draft": PostFactory(organisation=socius, status="draft", publish_at=None),
         **_newsletter_world(antwerpen),
     }
 
