@@ -203,6 +203,7 @@ class BlockForm(forms.ModelForm):
             "next_regions",
             "practices",
             "call",
+            "post",
         ]
         widgets = {
             "text_nl": forms.Textarea(attrs={"rows": 6}),
@@ -212,6 +213,7 @@ class BlockForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from sterk.events.models import Event
+        from sterk.news.models import Post
         from sterk.practices.models import Call, Practice
 
         super().__init__(*args, **kwargs)
@@ -223,6 +225,7 @@ class BlockForm(forms.ModelForm):
         )
         self.fields["practices"].queryset = Practice.objects.published().order_by("-pk")  # type: ignore[attr-defined]
         self.fields["call"].queryset = Call.objects.order_by("-pk")  # type: ignore[attr-defined]
+        self.fields["post"].queryset = Post.objects.public().order_by("-publish_at")  # type: ignore[attr-defined]
         self.fields["events"].help_text = _("Pick events, or give a number below.")
         self.fields["next_count"].help_text = _(
             "Instead of picking: the next N events (of the regions below, or everywhere)."
@@ -232,6 +235,7 @@ class BlockForm(forms.ModelForm):
 
 BLOCK_FIELDS = {
     BlockKind.TEXT: ("heading", "text"),
+    BlockKind.NEWS: ("heading", "text", "post"),
     BlockKind.EVENTS: ("heading", "text", "events", "next_count", "next_regions"),
     BlockKind.PRACTICES: ("heading", "text", "practices"),
     BlockKind.CALL: ("heading", "text", "call"),

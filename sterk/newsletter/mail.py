@@ -56,6 +56,10 @@ def block_items(block: Any) -> dict[str, Any]:
 
     from .models import BlockKind
 
+    if block.kind == BlockKind.NEWS:
+        from sterk.news.models import Post
+
+        return {"post": Post.objects.public().filter(pk=block.post_id).first()}
     if block.kind == BlockKind.EVENTS:
         if block.next_count:
             events = Event.objects.visible_to(None).upcoming()

@@ -180,6 +180,7 @@ class Edition(TimeStampedModel):
 
 class BlockKind(models.TextChoices):
     TEXT = "text", _("Text")
+    NEWS = "news", _("A news post")
     EVENTS = "events", _("Upcoming events")
     PRACTICES = "practices", _("Practices")
     CALL = "call", _("An open call")
@@ -195,6 +196,14 @@ class Block(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=BlockKind.choices)
     heading = SingleLineCharField(_("heading"), max_length=200, blank=True)
     text = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    post = models.ForeignKey(
+        "news.Post",
+        verbose_name=_("news post"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     events = models.ManyToManyField(
         "events.Event", verbose_name=_("events"), blank=True, related_name="+"
     )

@@ -73,7 +73,7 @@ def editions_for(user: Any) -> QuerySet[Edition]:
 
 def edition_with_blocks(edition: Edition) -> list[Any]:
     return list(
-        edition.blocks.select_related("call").prefetch_related(
+        edition.blocks.select_related("call", "post").prefetch_related(
             "events", "practices", "next_regions"
         )
     )

@@ -322,6 +322,7 @@ def _set_block(block: Block, data: BlockData) -> None:
             setattr(block, name, data[name])  # type: ignore[literal-required]
     block.next_count = data.get("next_count")
     block.call = data.get("call")
+    block.post = data.get("post")
 
 
 @transaction.atomic
@@ -340,6 +341,8 @@ def block_save(
     _set_block(block, data)
     if block.kind == BlockKind.CALL and block.call is None:
         raise ValidationError({"call": _("Choose the call this block shows.")})
+    if block.kind == BlockKind.NEWS and block.post is None:
+        raise ValidationError({"post": _("Choose the news post this block shows.")})
     if block.kind == BlockKind.TEXT and not block.text_nl:
         raise ValidationError({"text_nl": _("Write the text of this block (at least in Dutch).")})
     block.full_clean()

@@ -41,3 +41,4 @@ class BlockData(TypedDict, total=False):
     next_regions: Sequence[Any]
     practices: Sequence[Any]
     call: Any
+    post: Any

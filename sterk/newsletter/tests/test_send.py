@@ -158,3 +158,17 @@ def test_the_archive_lists_sent_editions_with_constant_queries(client, coordinat
     assert page.status_code == 200 and b"iedereen" in page.content
     draft = Edition.objects.get(title_nl="Concept")
     assert client.get(reverse("newsletter:edition_detail", kwargs={"slug": draft.slug})).status_code == 404
+
+
+def test_a_news_post_block_shows_the_live_post_in_the_recipients_language(coordinator):
+    from sterk.news.tests.factories import PostFactory
+    from sterk.newsletter.models import Block
+
+    post = PostFactory(title_nl="Actieplan", title_fr="Plan d'action")
+    SubscriberFactory(language="fr")
+    edition = EditionFactory()
+    Block.objects.create(edition=edition, kind="news", post=post, position=1)
+    services.edition_send(actor=coordinator, edition=edition)
+    outbox.drain()
+    assert "Plan d'action" in mail.outbox[0].body
+    assert post.get_absolute_url().replace("/nl/", "/fr/") in mail.outbox[0].body or post.slug in mail.outbox[0].body
