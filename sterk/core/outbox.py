@@ -197,7 +197,9 @@ def enqueue_many(rows: Iterable[Bulk], *, batch_size: int = 1000) -> int:
             renderer_for(item.kind)
             kinds.add(item.kind)
         batch.append(
-            OutboundEmail(key=item.key[:200], to=item.to, kind=item.kind, context=dict(item.context))
+            OutboundEmail(
+                key=item.key[:200], to=item.to, kind=item.kind, context=dict(item.context)
+            )
         )
         if len(batch) >= batch_size:
             created += flush()

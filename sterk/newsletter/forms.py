@@ -133,17 +133,17 @@ class EditionForm(forms.Form):
     intro_en = forms.CharField(
         label=_("Introduction (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    region = forms.ModelChoiceField(
+    region: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Region"),
         queryset=None,
         required=False,
         empty_label=_("The platform as a whole"),
         help_text=_("A region's newsletter goes only to subscribers who chose that region."),
     )
-    segment_regions = forms.ModelMultipleChoiceField(
+    segment_regions: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Only subscribers of these regions"), queryset=None, required=False
     )
-    segment_krachtlijnen = forms.ModelMultipleChoiceField(
+    segment_krachtlijnen: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Only subscribers interested in these krachtlijnen"), queryset=None, required=False
     )
     segment_interests = forms.MultipleChoiceField(
@@ -249,4 +249,3 @@ class SendForm(forms.Form):
 
 class TestSendForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
-

@@ -81,9 +81,7 @@ def edition_content(edition: Any, language: str) -> dict[str, Any]:
     from .selectors import edition_with_blocks
 
     with translation.override(language):
-        blocks = [
-            {"block": b, **block_items(b)} for b in edition_with_blocks(edition)
-        ]
+        blocks = [{"block": b, **block_items(b)} for b in edition_with_blocks(edition)]
         return {
             "edition": edition,
             "blocks": blocks,
@@ -138,9 +136,7 @@ def _edition_mail(edition_id: int, language: str, links: Mapping[str, str]) -> o
     return _compose(shared, language, links)
 
 
-def _compose(
-    shared: Mapping[str, Any], language: str, links: Mapping[str, str]
-) -> outbox.Rendered:
+def _compose(shared: Mapping[str, Any], language: str, links: Mapping[str, str]) -> outbox.Rendered:
     subject = shared["subject"]
     context = {**shared, **links}
     with translation.override(language):
@@ -152,9 +148,7 @@ def _compose(
             "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-    return outbox.Rendered(
-        subject=subject, body=text, html=_inliner.inline(html), headers=headers
-    )
+    return outbox.Rendered(subject=subject, body=text, html=_inliner.inline(html), headers=headers)
 
 
 def render_edition_mail(context: Mapping[str, Any]) -> outbox.Rendered:

@@ -26,7 +26,13 @@ register_nav(
         sub_label=_("Newsletter editions and subscribers"),
     ),
     Nav(_("Editions"), f"{AREA}:edition_list", None, order=10, area=AREA),
-    Nav(_("Subscribers"), f"{AREA}:subscriber_list", "newsletter.view_subscribers", order=20, area=AREA),
+    Nav(
+        _("Subscribers"),
+        f"{AREA}:subscriber_list",
+        "newsletter.view_subscribers",
+        order=20,
+        area=AREA,
+    ),
     Nav(_("Public archive"), "newsletter:archive", None, order=90, area=AREA, external=True),
 )
 
@@ -38,9 +44,7 @@ def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
         "newsletter_sending": editions.filter(
             status__in=[EditionStatus.SENDING, EditionStatus.PAUSED]
         ).count(),
-        "newsletter_subscribers": Subscriber.objects.filter(
-            status=SubscriberStatus.ACTIVE
-        ).count(),
+        "newsletter_subscribers": Subscriber.objects.filter(status=SubscriberStatus.ACTIVE).count(),
     }
 
 

@@ -54,9 +54,7 @@ class Subscriber(TimeStampedModel):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     name = SingleLineCharField(_("name"), max_length=150, blank=True)
-    language = models.CharField(
-        _("language"), max_length=2, choices=LANGUAGE_CHOICES, default="nl"
-    )
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="nl")
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("member"),
@@ -129,7 +127,9 @@ class Edition(TimeStampedModel):
         help_text=_("Empty: a newsletter of the whole platform."),
     )
     segment_regions = models.ManyToManyField(
-        "network.Region", verbose_name=_("only subscribers of these regions"), blank=True,
+        "network.Region",
+        verbose_name=_("only subscribers of these regions"),
+        blank=True,
         related_name="+",
     )
     segment_krachtlijnen = models.ManyToManyField(
@@ -207,9 +207,7 @@ class Block(models.Model):
     events = models.ManyToManyField(
         "events.Event", verbose_name=_("events"), blank=True, related_name="+"
     )
-    next_count = models.PositiveSmallIntegerField(
-        _("or the next N events"), null=True, blank=True
-    )
+    next_count = models.PositiveSmallIntegerField(_("or the next N events"), null=True, blank=True)
     next_regions = models.ManyToManyField(
         "network.Region", verbose_name=_("in these regions"), blank=True, related_name="+"
     )
@@ -239,9 +237,7 @@ class Delivery(models.Model):
     key of the outbox row that carries the mail (whose status says queued/sent/failed)."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="deliveries")
-    subscriber = models.ForeignKey(
-        Subscriber, on_delete=models.CASCADE, related_name="deliveries"
-    )
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
     outbox_key = models.CharField(max_length=200, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -21,22 +21,31 @@ def recipients(edition: Edition) -> QuerySet[Subscriber]:
     reading the chosen language. Nothing chosen: everyone."""
     rows = Subscriber.objects.filter(status=SubscriberStatus.ACTIVE)
     if edition.region_id:
-        rows = rows.filter(pk__in=Subscriber.regions.through.objects.filter(
-            region_id=edition.region_id).values("subscriber_id"))
+        rows = rows.filter(
+            pk__in=Subscriber.regions.through.objects.filter(region_id=edition.region_id).values(
+                "subscriber_id"
+            )
+        )
     if edition.pk:
         region_ids = list(edition.segment_regions.values_list("pk", flat=True))
         krachtlijn_ids = list(edition.segment_krachtlijnen.values_list("pk", flat=True))
     else:
         region_ids, krachtlijn_ids = [], []
     if region_ids:
-        rows = rows.filter(pk__in=Subscriber.regions.through.objects.filter(
-            region_id__in=region_ids).values("subscriber_id"))
+        rows = rows.filter(
+            pk__in=Subscriber.regions.through.objects.filter(region_id__in=region_ids).values(
+                "subscriber_id"
+            )
+        )
     interests = split_interests(edition.segment_interests)
     if krachtlijn_ids or interests:
         wanted = Q(pk__in=[])
         if krachtlijn_ids:
-            wanted |= Q(pk__in=Subscriber.krachtlijnen.through.objects.filter(
-                krachtlijn_id__in=krachtlijn_ids).values("subscriber_id"))
+            wanted |= Q(
+                pk__in=Subscriber.krachtlijnen.through.objects.filter(
+                    krachtlijn_id__in=krachtlijn_ids
+                ).values("subscriber_id")
+            )
         for interest in interests:
             wanted |= Q(interests__contains=f",{interest},")
         rows = rows.filter(wanted)
@@ -118,9 +127,13 @@ def progress(edition: Edition) -> Progress:
 
 
 def failures(edition: Edition) -> QuerySet[OutboundEmail]:
-    return OutboundEmail.objects.filter(
-        key__startswith=edition_prefix(edition.pk), status=OutboxStatus.FAILED
-    ).only("to", "last_error", "attempts").order_by("pk")
+    return (
+        OutboundEmail.objects.filter(
+            key__startswith=edition_prefix(edition.pk), status=OutboxStatus.FAILED
+        )
+        .only("to", "last_error", "attempts")
+        .order_by("pk")
+    )
 
 
 def subscribers() -> QuerySet[Subscriber]:
@@ -131,15 +144,15 @@ def history(subscriber: Subscriber) -> list[dict[str, Any]]:
     """The editions addressed to a subscriber, each with what became of its mail (two
     queries, whatever the number)."""
     deliveries = list(
-        Delivery.objects.filter(subscriber=subscriber).select_related("edition").order_by(
-            "-created_at", "-pk"
-        )
+        Delivery.objects.filter(subscriber=subscriber)
+        .select_related("edition")
+        .order_by("-created_at", "-pk")
     )
     mails = {
         m.key: m
-        for m in OutboundEmail.objects.filter(
-            key__in=[d.outbox_key for d in deliveries]
-        ).only("key", "status", "sent_at", "last_error")
+        for m in OutboundEmail.objects.filter(key__in=[d.outbox_key for d in deliveries]).only(
+            "key", "status", "sent_at", "last_error"
+        )
     }
     return [{"delivery": d, "mail": mails.get(d.outbox_key)} for d in deliveries]
 

@@ -176,9 +176,7 @@ def unsubscribe(*, subscriber: Subscriber) -> Subscriber:
 def _verified(user: User) -> bool:
     from allauth.account.models import EmailAddress
 
-    return EmailAddress.objects.filter(
-        user=user, email__iexact=user.email, verified=True
-    ).exists()
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
 
 
 @transaction.atomic

@@ -73,9 +73,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             "newsletter/confirmed.html",
             {"preferences_url": mail.personal_links(subscriber)["preferences_url"]},
         )
-    known = Subscriber.objects.filter(
-        confirm_token=token, status=SubscriberStatus.PENDING
-    ).exists()
+    known = Subscriber.objects.filter(confirm_token=token, status=SubscriberStatus.PENDING).exists()
     return render(request, "newsletter/confirm.html", {"invalid": not known})
 
 

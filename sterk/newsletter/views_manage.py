@@ -32,7 +32,9 @@ def _regions_for(request: AuthenticatedRequest) -> Any:
     return regions_managed_by(request.user)
 
 
-def _edition(request: AuthenticatedRequest, pk: int, perm: str = "newsletter.change_edition") -> Edition:
+def _edition(
+    request: AuthenticatedRequest, pk: int, perm: str = "newsletter.change_edition"
+) -> Edition:
     edition = get_object_or_404(Edition.objects.select_related("region"), pk=pk)
     require_perm(request, perm, edition)
     return edition
@@ -83,17 +85,18 @@ def edition_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         regions=_regions_for(request),
         initial=EditionForm.initial_of(edition),
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.edition_update(
-                    actor=request.user, edition=edition, data=_edition_data(form)  # type: ignore[arg-type]
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("newsletter_manage:edition_detail", pk=edition.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edition_update(
+                actor=request.user,
+                edition=edition,
+                data=_edition_data(form),  # type: ignore[arg-type]
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("newsletter_manage:edition_detail", pk=edition.pk)
     count = selectors.recipients(edition).count() if editable else edition.recipient_count
     progress = None if editable else selectors.progress(edition)
     if progress is not None:
@@ -133,7 +136,11 @@ def _block_form_fields(form: BlockForm, kind: str) -> list[Any]:
     wanted = BLOCK_FIELDS.get(kind, ())  # type: ignore[call-overload]
     fields = []
     for bound in form:
-        base = bound.name.rsplit("_", 1)[0] if bound.name.endswith(("_nl", "_fr", "_en")) else bound.name
+        base = (
+            bound.name.rsplit("_", 1)[0]
+            if bound.name.endswith(("_nl", "_fr", "_en"))
+            else bound.name
+        )
         if base in wanted:
             fields.append(bound)
     return fields
@@ -235,9 +242,7 @@ def test_send(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = TestSendForm(request.POST)
     language = form.cleaned_data["language"] if form.is_valid() else "nl"
     services.test_send(actor=request.user, edition=edition, language=language)
-    messages.success(
-        request, _("A test mail goes to %(email)s.") % {"email": request.user.email}
-    )
+    messages.success(request, _("A test mail goes to %(email)s.") % {"email": request.user.email})
     return redirect("newsletter_manage:edition_detail", pk=pk)
 
 
@@ -308,7 +313,9 @@ def recipients(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "newsletter/manage/recipients.html",
         {
             "edition": edition,
-            "page_obj": paginate(request, selectors.recipients(edition).only("email", "name", "language")),
+            "page_obj": paginate(
+                request, selectors.recipients(edition).only("email", "name", "language")
+            ),
         },
     )
 

@@ -66,9 +66,12 @@ def test_a_chair_sends_only_to_their_region_and_not_for_another(regions):
     with pytest.raises(PermissionDenied):
         services.edition_send(actor=chair, edition=other)
     mine = services.edition_create(actor=chair, data={"title_nl": "Antwerpen", "region": antwerpen})
-    assert mine.region == antwerpen and AuditEntry.objects.filter(
-        action="newsletter.edition_created", region_id=antwerpen.pk
-    ).exists()
+    assert (
+        mine.region == antwerpen
+        and AuditEntry.objects.filter(
+            action="newsletter.edition_created", region_id=antwerpen.pk
+        ).exists()
+    )
 
 
 def test_send_mails_every_recipient_once_with_html_text_and_one_click_headers(coordinator):
@@ -132,7 +135,9 @@ def test_an_unsubscribed_recipient_gets_nothing_more(coordinator):
     assert mail.outbox == []
 
 
-def test_the_archive_lists_sent_editions_with_constant_queries(client, coordinator, django_assert_max_num_queries):
+def test_the_archive_lists_sent_editions_with_constant_queries(
+    client, coordinator, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -157,7 +162,10 @@ def test_the_archive_lists_sent_editions_with_constant_queries(client, coordinat
     page = client.get(edition.get_absolute_url())
     assert page.status_code == 200 and b"iedereen" in page.content
     draft = Edition.objects.get(title_nl="Concept")
-    assert client.get(reverse("newsletter:edition_detail", kwargs={"slug": draft.slug})).status_code == 404
+    assert (
+        client.get(reverse("newsletter:edition_detail", kwargs={"slug": draft.slug})).status_code
+        == 404
+    )
 
 
 def test_a_news_post_block_shows_the_live_post_in_the_recipients_language(coordinator):
@@ -171,4 +179,7 @@ def test_a_news_post_block_shows_the_live_post_in_the_recipients_language(coordi
     services.edition_send(actor=coordinator, edition=edition)
     outbox.drain()
     assert "Plan d'action" in mail.outbox[0].body
-    assert post.get_absolute_url().replace("/nl/", "/fr/") in mail.outbox[0].body or post.slug in mail.outbox[0].body
+    assert (
+        post.get_absolute_url().replace("/nl/", "/fr/") in mail.outbox[0].body
+        or post.slug in mail.outbox[0].body
+    )

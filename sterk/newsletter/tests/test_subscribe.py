@@ -53,7 +53,7 @@ def test_signup_confirm_with_a_button_and_consent_recorded(client):
     path = url.split("127.0.0.1:8000", 1)[-1] if "127.0.0.1" in url else url
     # A mail scanner opens the link: nothing is confirmed.
     page = client.get(path)
-    assert page.status_code == 200 and b"<form method=\"post\"" in page.content
+    assert page.status_code == 200 and b'<form method="post"' in page.content
     sub.refresh_from_db()
     assert sub.status == SubscriberStatus.PENDING
     # The button confirms.
@@ -140,7 +140,9 @@ def test_preferences_by_personal_link(client):
     assert response.status_code == 302
     sub.refresh_from_db()
     assert sub.language == "fr" and sub.interest_list == ["practices"]
-    assert client.get(reverse("newsletter:preferences", kwargs={"token": "nope"})).status_code == 404
+    assert (
+        client.get(reverse("newsletter:preferences", kwargs={"token": "nope"})).status_code == 404
+    )
 
 
 def test_a_member_ticks_the_newsletter_and_it_is_in_their_data_download(client):
@@ -173,8 +175,13 @@ def test_the_footer_form_is_on_every_page_and_works_from_a_cached_page(client, s
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.content).group(1)
     response = visitor.post(
         reverse("newsletter:signup"),
-        {"csrfmiddlewaretoken": token.decode(), "email": "cache@example.org", "language": "nl",
-         "consent": "on", "place": "footer"},
+        {
+            "csrfmiddlewaretoken": token.decode(),
+            "email": "cache@example.org",
+            "language": "nl",
+            "consent": "on",
+            "place": "footer",
+        },
     )
     assert response.status_code == 302
     assert Subscriber.objects.filter(email="cache@example.org").exists()
