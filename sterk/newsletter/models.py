@@ -160,7 +160,7 @@ class Edition(TimeStampedModel):
     )
     send_started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, db_index=True)
-    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+    mailed_count = models.PositiveIntegerField(_("recipients"), default=0)
 
     class Meta:
         ordering = ["-sent_at", "-created_at"]

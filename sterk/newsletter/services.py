@@ -461,8 +461,8 @@ def edition_send(*, actor: User, edition: Edition, expected: int | None = None) 
     )
     edition.status = EditionStatus.SENDING
     edition.send_started_at = edition.sent_at = now
-    edition.recipient_count = count
-    edition.save(update_fields=["status", "send_started_at", "sent_at", "recipient_count"])
+    edition.mailed_count = count
+    edition.save(update_fields=["status", "send_started_at", "sent_at", "mailed_count"])
     audit_record(
         actor=actor,
         action="newsletter.edition_sent",

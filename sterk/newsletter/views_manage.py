@@ -97,7 +97,7 @@ def edition_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("newsletter_manage:edition_detail", pk=edition.pk)
-    count = selectors.recipients(edition).count() if editable else edition.recipient_count
+    count = selectors.recipients(edition).count() if editable else edition.mailed_count
     progress = None if editable else selectors.progress(edition)
     if progress is not None:
         edition = services.edition_finish_if_done(edition)
