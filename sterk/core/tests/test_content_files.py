@@ -14,7 +14,14 @@ from django.core.management import call_command
 from sterk.core import content
 
 LANGUAGES = {"nl", "fr", "en"}
-LOADERS = ("load_content", "load_actionplan", "load_events", "load_practices", "load_news")
+LOADERS = (
+    "load_content",
+    "load_actionplan",
+    "load_events",
+    "load_practices",
+    "load_news",
+    "load_newsletter",
+)
 
 
 def files(*parts: str) -> list[Path]:
