@@ -10,13 +10,14 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core.content_language import LanguageLabel, fallback_language, mark_choice_languages
 from sterk.core.pagecache import version
 from sterk.core.widgets import use_checkbox_lists
 
 from .models import LANGUAGE_CHOICES, Block, BlockKind, Interest, split_interests
 
 
-def _choices() -> dict[str, list[tuple[str, str]]]:
+def _choices() -> dict[str, list[tuple[str, LanguageLabel]]]:
     """Regions and krachtlijnen for the forms, kept in the cache per data version and
     language: the footer form of every page costs no query."""
     language = translation.get_language() or "nl"
@@ -27,11 +28,22 @@ def _choices() -> dict[str, list[tuple[str, str]]]:
         from sterk.network.models import Region
 
         found = {
-            "regions": [(str(r.pk), str(r)) for r in Region.objects.all()],
-            "krachtlijnen": [(str(k.pk), str(k)) for k in Krachtlijn.objects.all()],
+            "regions": [(str(r.pk), str(r), fallback_language(r)) for r in Region.objects.all()],
+            "krachtlijnen": [
+                (str(k.pk), str(k), fallback_language(k)) for k in Krachtlijn.objects.all()
+            ],
         }
         cache.set(key, found, timeout=3600)
-    return found
+    return {
+        name: [(pk, _label(text, lang)) for pk, text, lang in rows] for name, rows in found.items()
+    }
+
+
+def _label(text: str, lang: str | None) -> LanguageLabel:
+    """A choice label that says its language when it falls back to Dutch."""
+    label = LanguageLabel(text)
+    label.lang = lang
+    return label
 
 
 class PreferencesForm(forms.Form):
@@ -165,6 +177,7 @@ class EditionForm(forms.Form):
         self.fields["region"].queryset = regions  # type: ignore[attr-defined]
         self.fields["segment_regions"].queryset = Region.objects.all()  # type: ignore[attr-defined]
         self.fields["segment_krachtlijnen"].queryset = Krachtlijn.objects.all()  # type: ignore[attr-defined]
+        mark_choice_languages(self)
         if regions.count() == 1 and not self.fields["region"].initial:
             region = self.fields["region"]
             region.required = True  # a chair writes for their region
@@ -230,6 +243,7 @@ class BlockForm(forms.ModelForm):
         self.fields["next_count"].help_text = _(
             "Instead of picking: the next N events (of the regions below, or everywhere)."
         )
+        mark_choice_languages(self)
         use_checkbox_lists(self)
 
 

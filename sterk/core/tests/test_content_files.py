@@ -48,7 +48,7 @@ def test_every_file_parses_and_is_not_empty():
 
 
 @pytest.mark.parametrize(
-    "area", ["identity", "network", "actionplan", "events", "practices", "news"]
+    "area", ["identity", "network", "actionplan", "events", "practices", "news", "newsletter"]
 )
 def test_real_content_has_nl_fr_and_en_side_by_side(area: str):
     found = 0
@@ -70,6 +70,7 @@ def test_demo_texts_have_dutch_and_mostly_french_and_english():
         "events",
         "practices",
         "news",
+        "newsletter",
     }
     only_dutch = []
     for path in paths:
@@ -109,6 +110,7 @@ def test_the_production_loaders_never_read_demo_files(monkeypatch):
         "events",
         "practices",
         "news",
+        "newsletter",
     }
     # Every real file is read; no demo file is.
     assert set(read) == {p for p in files() if "demo" not in p.relative_to(root).parts}
