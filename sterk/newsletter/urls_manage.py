@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/blok/<int:bpk>/verwijderen/", views.block_delete, name="block_delete"),
     path("<int:pk>/blok/<int:bpk>/verplaatsen/", views.block_move, name="block_move"),
     path("<int:pk>/voorbeeld/<str:language>/", views.preview, name="preview"),
+    path("<int:pk>/voorbeeld/<str:language>/mail/", views.preview_mail, name="preview_mail"),
     path("<int:pk>/test/", views.test_send, name="test_send"),
     path("<int:pk>/verzenden/", views.send, name="send"),
     path("<int:pk>/pauzeren/", views.pause, name="pause"),

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from sterk.accounts.types import AuthenticatedRequest
 from sterk.core.access import management_view, require_perm
@@ -224,7 +226,35 @@ def block_move(request: AuthenticatedRequest, pk: int, bpk: int) -> HttpResponse
 
 @management_view
 def preview(request: AuthenticatedRequest, pk: int, language: str) -> HttpResponse:
-    """The HTML mail as a subscriber reading `language` gets it (CSS inlined)."""
+    """The composer's preview page: the HTML mail in a frame, as a subscriber reading
+    `language` gets it, and a link to its plain-text part."""
+    edition = _edition(request, pk)
+    if language not in dict(LANGUAGE_CHOICES):
+        raise Http404
+    return render(
+        request,
+        "newsletter/manage/preview.html",
+        {
+            "edition": edition,
+            "language": language,
+            "language_name": dict(LANGUAGE_CHOICES)[language],
+            "languages": LANGUAGE_CHOICES,
+        },
+    )
+
+
+@management_view
+@xframe_options_sameorigin
+@csp_replace(
+    {
+        # The mail itself: inlined styles (as mail clients need them) and images by URL.
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["'self'", "https:", "http:", "data:"],
+        "frame-ancestors": ["'self'"],
+    }
+)
+def preview_mail(request: AuthenticatedRequest, pk: int, language: str) -> HttpResponse:
+    """The rendered mail (CSS inlined), or with ?format=text its plain-text part."""
     edition = _edition(request, pk)
     if language not in dict(LANGUAGE_CHOICES):
         raise Http404

@@ -338,13 +338,16 @@ MATRIX: list[Row] = [
         )
         for name in ("block_delete", "block_move")
     ],
-    Row(
-        "newsletter_manage:preview",
-        REGION,
-        {"pk": "nl_edition", "language": "=fr"},
-        post=False,
-        region_bound=True,
-    ),
+    *[
+        Row(
+            f"newsletter_manage:{name}",
+            REGION,
+            {"pk": "nl_edition", "language": "=fr"},
+            post=False,
+            region_bound=True,
+        )
+        for name in ("preview", "preview_mail")
+    ],
     *[
         Row(
             f"newsletter_manage:{name}",
