@@ -12,8 +12,8 @@ from sterk.actionplan import urls_manage as actionplan_urls
 from sterk.core.managed import registry
 from sterk.events import urls_manage as events_urls
 from sterk.network import urls_manage as network_urls
-from sterk.newsletter import urls_manage as newsletter_urls
 from sterk.news import urls_manage as news_urls
+from sterk.newsletter import urls_manage as newsletter_urls
 from sterk.practices import urls_manage as practices_urls
 
 from . import views
