@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -71,7 +72,11 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request,
             "newsletter/confirmed.html",
-            {"preferences_url": mail.personal_links(subscriber)["preferences_url"]},
+            {
+                "preferences_url": reverse(
+                    "newsletter:preferences", kwargs={"token": subscriber.token}
+                )
+            },
         )
     known = Subscriber.objects.filter(confirm_token=token, status=SubscriberStatus.PENDING).exists()
     return render(request, "newsletter/confirm.html", {"invalid": not known})
@@ -93,11 +98,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = _by_token(token)
     if request.method == "POST":
         services.unsubscribe(subscriber=subscriber)
-        return render(
-            request,
-            "newsletter/unsubscribed.html",
-            {"signup_url": "newsletter:signup", "subscriber": subscriber},
-        )
+        return render(request, "newsletter/unsubscribed.html", {"subscriber": subscriber})
     return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
 
 
