@@ -6,36 +6,29 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from sterk.core.content_language import LanguageLabel, fallback_language, mark_choice_languages
-from sterk.core.pagecache import version
 from sterk.core.widgets import use_checkbox_lists
 
 from .models import LANGUAGE_CHOICES, Block, BlockKind, Interest, split_interests
 
 
 def _choices() -> dict[str, list[tuple[str, LanguageLabel]]]:
-    """Regions and krachtlijnen for the forms, kept in the cache per data version and
-    language: the footer form of every page costs no query."""
-    language = translation.get_language() or "nl"
-    key = f"newsletter:choices:{version()}:{language}"
-    found = cache.get(key)
-    if found is None:
-        from sterk.identity.models import Krachtlijn
-        from sterk.network.models import Region
+    """Regions and krachtlijnen for the forms (two small queries; a visitor's page is
+    served from the page cache, a member sees no sign-up form), each label saying its
+    language when it falls back to Dutch."""
+    from sterk.identity.models import Krachtlijn
+    from sterk.network.models import Region
 
-        found = {
-            "regions": [(str(r.pk), str(r), fallback_language(r)) for r in Region.objects.all()],
-            "krachtlijnen": [
-                (str(k.pk), str(k), fallback_language(k)) for k in Krachtlijn.objects.all()
-            ],
-        }
-        cache.set(key, found, timeout=3600)
     return {
-        name: [(pk, _label(text, lang)) for pk, text, lang in rows] for name, rows in found.items()
+        "regions": [
+            (str(r.pk), _label(str(r), fallback_language(r))) for r in Region.objects.all()
+        ],
+        "krachtlijnen": [
+            (str(k.pk), _label(str(k), fallback_language(k))) for k in Krachtlijn.objects.all()
+        ],
     }
 
 
@@ -127,6 +120,15 @@ class MemberForm(PreferencesForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         del self.fields["name"]
+
+
+def member_form(subscriber: Any, data: Any = None) -> MemberForm:
+    """A member's newsletter choice, filled with their subscription (if any)."""
+    from .models import SubscriberStatus
+
+    initial = PreferencesForm.initial_of(subscriber) if subscriber else {}
+    initial["subscribed"] = bool(subscriber and subscriber.status == SubscriberStatus.ACTIVE)
+    return MemberForm(data, initial=initial, auto_id="id_newsletter_%s")
 
 
 # --- the composer ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from sterk.core.paging import paginate
 from sterk.core.ratelimit import client_ip, rate_limited
 
 from . import mail, selectors, services
-from .forms import MemberForm, PreferencesForm, SignupForm
+from .forms import PreferencesForm, SignupForm, member_form
 from .models import Edition, Subscriber, SubscriberStatus
 
 SIGNUPS_PER_HOUR = 10  # per client address
@@ -122,9 +122,7 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
 def member(request: AuthenticatedRequest) -> HttpResponse:
     """A member ticks the newsletter (from their page), no separate sign-up."""
     subscriber = selectors.subscription_of(request.user)
-    initial = PreferencesForm.initial_of(subscriber) if subscriber else {}
-    initial["subscribed"] = bool(subscriber and subscriber.status == SubscriberStatus.ACTIVE)
-    form = MemberForm(request.POST or None, initial=initial)
+    form = member_form(subscriber, request.POST or None)
     if request.method == "POST" and form.is_valid():
         saved = services.member_preferences_save(
             user=request.user,

@@ -46,6 +46,10 @@ def newsletter_signup(context: Any, place: str = "footer") -> dict[str, Any]:
     from ..forms import SignupForm
 
     request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        # A member ticks the newsletter on their own page instead.
+        return {"member": True, "place": place}
     return {
         "form": SignupForm(place=place),
         "place": place,

@@ -186,3 +186,11 @@ def test_the_footer_form_is_on_every_page_and_works_from_a_cached_page(client, s
     assert response.status_code == 302
     assert Subscriber.objects.filter(email="cache@example.org").exists()
     assert OutboundEmail.objects.filter(to="cache@example.org").exists()
+
+
+def test_a_member_ticks_it_on_their_page_and_sees_no_signup_form(client):
+    user = UserFactory()
+    client.force_login(user)
+    page = client.get(reverse("accounts:my_page")).content.decode()
+    assert 'id="my-newsletter"' in page and 'action="/nl/nieuwsbrief/mijn/"' in page
+    assert 'action="/nl/nieuwsbrief/inschrijven/"' not in page
