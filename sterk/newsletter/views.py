@@ -79,7 +79,10 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             },
         )
     known = Subscriber.objects.filter(confirm_token=token, status=SubscriberStatus.PENDING).exists()
-    return render(request, "newsletter/confirm.html", {"invalid": not known})
+    # An unknown, used or expired link: the page says so (and how to get a new one), as a 404.
+    return render(
+        request, "newsletter/confirm.html", {"invalid": not known}, status=200 if known else 404
+    )
 
 
 def _by_token(token: str) -> Subscriber:
