@@ -182,3 +182,23 @@ def test_a_news_post_block_shows_the_live_post_in_the_recipients_language(coordi
         post.get_absolute_url().replace("/nl/", "/fr/") in mail.outbox[0].body
         or post.slug in mail.outbox[0].body
     )
+
+
+def test_the_preview_shows_the_mail_in_a_frame_with_its_own_csp(client, coordinator):
+    from sterk.network.tests.factories import give_totp
+
+    give_totp(coordinator)
+    client.force_login(coordinator)
+    edition = EditionFactory(title_fr="Nouvelles")
+    text_block(edition)
+    page = client.get(reverse("newsletter_manage:preview", args=[edition.pk, "fr"]))
+    assert b"<iframe" in page.content
+    mail_page = client.get(reverse("newsletter_manage:preview_mail", args=[edition.pk, "fr"]))
+    assert mail_page["X-Frame-Options"] == "SAMEORIGIN"
+    assert "'unsafe-inline'" in mail_page["Content-Security-Policy"]
+    assert b"Nouvelles" in mail_page.content and b'style="' in mail_page.content
+    text = client.get(
+        reverse("newsletter_manage:preview_mail", args=[edition.pk, "fr"]) + "?format=text"
+    )
+    assert text["Content-Type"].startswith("text/plain") and b"Nouvelles" in text.content
+    assert "unsafe-inline" not in page["Content-Security-Policy"]
