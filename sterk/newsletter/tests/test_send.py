@@ -202,3 +202,13 @@ def test_the_preview_shows_the_mail_in_a_frame_with_its_own_csp(client, coordina
     )
     assert text["Content-Type"].startswith("text/plain") and b"Nouvelles" in text.content
     assert "unsafe-inline" not in page["Content-Security-Policy"]
+
+
+def test_the_web_version_marks_dutch_fallback_in_another_language(client):
+    edition = EditionFactory(
+        title_nl="Alleen Nederlands", title_fr="", sent_at="2026-01-01T10:00Z", status="sent"
+    )
+    text_block(edition, text="Enkel **Nederlands**.")
+    page = client.get(f"/en/nieuwsbrief/{edition.slug}/").content.decode()
+    assert '<span lang="nl">Alleen Nederlands</span>' in page
+    assert 'lang="nl"><p>Enkel <strong>Nederlands</strong>.</p></div>' in page
