@@ -479,7 +479,9 @@ def _queued(edition: Edition) -> Any:
     )
 
 
-def _change_status(actor: User, edition: Edition, want: str, allowed: tuple[str, ...]) -> Edition:
+def _change_status(
+    actor: User, edition: Edition, want: str, allowed: tuple[str, ...], action: str
+) -> Edition:
     edition = Edition.objects.select_for_update().get(pk=edition.pk)
     _guard(actor, "newsletter.send_edition", edition)
     if edition.status not in allowed:
@@ -489,7 +491,7 @@ def _change_status(actor: User, edition: Edition, want: str, allowed: tuple[str,
     edition.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=actor,
-        action=f"newsletter.edition_{want}",
+        action=f"newsletter.edition_{action}",
         obj=edition,
         region_id=edition.region_id,
         changes={"status": [before, want]},
@@ -500,14 +502,18 @@ def _change_status(actor: User, edition: Edition, want: str, allowed: tuple[str,
 @transaction.atomic
 def edition_pause(*, actor: User, edition: Edition) -> Edition:
     """The queued mails wait (those being sent this second still go)."""
-    edition = _change_status(actor, edition, EditionStatus.PAUSED, (EditionStatus.SENDING,))
+    edition = _change_status(
+        actor, edition, EditionStatus.PAUSED, (EditionStatus.SENDING,), "paused"
+    )
     _queued(edition).update(next_attempt_at=PAUSED_UNTIL)
     return edition
 
 
 @transaction.atomic
 def edition_resume(*, actor: User, edition: Edition) -> Edition:
-    edition = _change_status(actor, edition, EditionStatus.SENDING, (EditionStatus.PAUSED,))
+    edition = _change_status(
+        actor, edition, EditionStatus.SENDING, (EditionStatus.PAUSED,), "resumed"
+    )
     _queued(edition).update(next_attempt_at=timezone.now())
     transaction.on_commit(outbox._trigger_drain)
     return edition
@@ -517,7 +523,11 @@ def edition_resume(*, actor: User, edition: Edition) -> Edition:
 def edition_cancel(*, actor: User, edition: Edition) -> Edition:
     """The mails not yet sent are not sent (recorded as failed: cancelled)."""
     edition = _change_status(
-        actor, edition, EditionStatus.CANCELLED, (EditionStatus.SENDING, EditionStatus.PAUSED)
+        actor,
+        edition,
+        EditionStatus.CANCELLED,
+        (EditionStatus.SENDING, EditionStatus.PAUSED),
+        "cancelled",
     )
     _queued(edition).update(status=OutboxStatus.FAILED, last_error="cancelled")
     return edition

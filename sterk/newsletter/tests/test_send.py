@@ -123,6 +123,13 @@ def test_pause_resume_and_cancel(coordinator):
     assert rows.filter(status=OutboxStatus.SENT).count() == 2
     assert rows.filter(status=OutboxStatus.FAILED, last_error="cancelled").count() == 2
     assert len(mail.outbox) == 2
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {
+        "newsletter.edition_sent",
+        "newsletter.edition_paused",
+        "newsletter.edition_resumed",
+        "newsletter.edition_cancelled",
+    } <= actions
 
 
 def test_an_unsubscribed_recipient_gets_nothing_more(coordinator):

@@ -194,3 +194,16 @@ def test_a_member_ticks_it_on_their_page_and_sees_no_signup_form(client):
     page = client.get(reverse("accounts:my_page")).content.decode()
     assert 'id="my-newsletter"' in page and 'action="/nl/nieuwsbrief/mijn/"' in page
     assert 'action="/nl/nieuwsbrief/inschrijven/"' not in page
+
+
+def test_deleting_the_account_erases_the_subscription_and_its_history():
+    from sterk.accounts.services import account_delete
+    from sterk.newsletter.models import Delivery
+
+    from .factories import EditionFactory
+
+    user = UserFactory()
+    sub = SubscriberFactory(email=user.email.upper(), name="Lien Lezer")
+    Delivery.objects.create(edition=EditionFactory(), subscriber=sub, outbox_key="newsletter:x:1")
+    account_delete(user=user)
+    assert not Subscriber.objects.exists() and not Delivery.objects.exists()
