@@ -272,7 +272,7 @@ def edition_create(*, actor: User, data: EditionData) -> Edition:
     edition.segment_krachtlijnen.set(data.get("segment_krachtlijnen", []))
     audit_record(
         actor=actor,
-        action="newsletter.edition_created",
+        action="edition.created",
         obj=edition,
         region_id=_region_id(edition),
         changes={"title": [None, edition.title_nl]},
@@ -295,7 +295,7 @@ def edition_update(*, actor: User, edition: Edition, data: EditionData) -> Editi
     after = {"title": edition.title_nl, "region": edition.region_id}
     audit_record(
         actor=actor,
-        action="newsletter.edition_updated",
+        action="edition.updated",
         obj=edition,
         region_id=_region_id(edition),
         changes={k: [before[k], after[k]] for k in before if before[k] != after[k]},
@@ -308,9 +308,7 @@ def edition_delete(*, actor: User, edition: Edition) -> None:
     edition = Edition.objects.select_for_update().get(pk=edition.pk)
     _guard(actor, "newsletter.change_edition", edition)
     _editable(edition)
-    audit_record(
-        actor=actor, action="newsletter.edition_deleted", obj=edition, region_id=edition.region_id
-    )
+    audit_record(actor=actor, action="edition.deleted", obj=edition, region_id=edition.region_id)
     edition.delete()
 
 
@@ -350,7 +348,7 @@ def block_save(
     block.practices.set(data.get("practices", []))
     audit_record(
         actor=actor,
-        action="newsletter.block_saved",
+        action="block.changed",
         obj=edition,
         region_id=edition.region_id,
         changes={"block": [None, f"{block.kind} {block.position}"]},
@@ -365,7 +363,7 @@ def block_delete(*, actor: User, block: Block) -> None:
     _editable(edition)
     audit_record(
         actor=actor,
-        action="newsletter.block_deleted",
+        action="block.deleted",
         obj=edition,
         region_id=edition.region_id,
         changes={"block": [f"{block.kind} {block.position}", None]},
@@ -388,7 +386,7 @@ def block_move(*, actor: User, block: Block, up: bool) -> None:
             Block.objects.filter(pk=item.pk).update(position=position)
     audit_record(
         actor=actor,
-        action="newsletter.block_moved",
+        action="block.changed",
         obj=edition,
         region_id=edition.region_id,
         changes={"block": [index + 1, other + 1]},
@@ -412,7 +410,7 @@ def test_send(*, actor: User, edition: Edition, language: str) -> bool:
         )
         audit_record(
             actor=actor,
-            action="newsletter.test_sent",
+            action="edition.test_sent",
             obj=edition,
             region_id=edition.region_id,
             changes={"language": [None, language]},
@@ -465,7 +463,7 @@ def edition_send(*, actor: User, edition: Edition, expected: int | None = None) 
     edition.save(update_fields=["status", "send_started_at", "sent_at", "mailed_count"])
     audit_record(
         actor=actor,
-        action="newsletter.edition_sent",
+        action="edition.sent",
         obj=edition,
         region_id=edition.region_id,
         changes={"recipients": [None, count]},
@@ -491,7 +489,7 @@ def _change_status(
     edition.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=actor,
-        action=f"newsletter.edition_{action}",
+        action=f"edition.{action}",
         obj=edition,
         region_id=edition.region_id,
         changes={"status": [before, want]},

@@ -68,9 +68,7 @@ def test_a_chair_sends_only_to_their_region_and_not_for_another(regions):
     mine = services.edition_create(actor=chair, data={"title_nl": "Antwerpen", "region": antwerpen})
     assert (
         mine.region == antwerpen
-        and AuditEntry.objects.filter(
-            action="newsletter.edition_created", region_id=antwerpen.pk
-        ).exists()
+        and AuditEntry.objects.filter(action="edition.created", region_id=antwerpen.pk).exists()
     )
 
 
@@ -125,11 +123,14 @@ def test_pause_resume_and_cancel(coordinator):
     assert len(mail.outbox) == 2
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {
-        "newsletter.edition_sent",
-        "newsletter.edition_paused",
-        "newsletter.edition_resumed",
-        "newsletter.edition_cancelled",
+        "edition.sent",
+        "edition.paused",
+        "edition.resumed",
+        "edition.cancelled",
     } <= actions
+    from sterk.core.audit_display import action_label
+
+    assert action_label("edition.paused", "newsletter.edition") == "Newsletter edition: paused"
 
 
 def test_an_unsubscribed_recipient_gets_nothing_more(coordinator):
