@@ -29,8 +29,6 @@ MAILS_PER_DAY = 3  # confirmation mails per e-mail address
 
 
 def signup(request: HttpRequest) -> HttpResponse:
-    place = request.POST.get("place", "page") if request.method == "POST" else "page"
-    place = place if place in ("page", "footer", "home", "news") else "page"
     form = SignupForm(request.POST or None, place="page")
     if request.method == "POST":
         if form.data.get("website"):
