@@ -38,6 +38,7 @@ def test_a_visitor_subscribes_confirms_changes_and_unsubscribes(page: Page, cont
     from sterk.newsletter.models import Subscriber
 
     visit(page, "/en/")
+    shoot(page, "home")
     form = page.locator("main .newsletter-signup form")
     form.locator("input[type=email]").fill("lezer@example.org")
     # Without the consent ticked: an error, and what was typed stays.
@@ -151,3 +152,6 @@ def test_a_coordinator_composes_previews_test_sends_and_sends(
     shoot(page, "archive-edition")
     visit(page, "/en/beheer/nieuwsbrief/abonnees/")
     shoot(page, "subscribers")
+    follow(page, page.locator("main tbody a").first.click)
+    expect(page.locator("main tbody tr")).to_have_count(1)
+    shoot(page, "subscriber-history")
