@@ -25,6 +25,8 @@ run: setup
 	$(MANAGE) load_news_demo
 	$(MANAGE) load_governance
 	$(MANAGE) load_governance_demo
+	$(MANAGE) load_newsletter
+	$(MANAGE) load_newsletter_demo
 	# load_demo last: it prints the demo logins just before the server starts.
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -77,6 +79,7 @@ content: setup
 	$(MANAGE) load_practices
 	$(MANAGE) load_news
 	$(MANAGE) load_governance
+	$(MANAGE) load_newsletter
 
 worker: setup
 	$(MANAGE) db_worker

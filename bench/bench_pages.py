@@ -69,6 +69,8 @@ LOADERS = [
     ["load_news_demo"],
     ["load_governance"],
     ["load_governance_demo"],
+    ["load_newsletter"],
+    ["load_newsletter_demo"],
     ["load_demo"],
 ]
 # Behind the proxy, production sees https (SECURE_PROXY_SSL_HEADER); without it every

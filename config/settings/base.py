@@ -206,6 +206,13 @@ STERK_OUTBOX_CLAIM_TIMEOUT = float(os.environ.get("STERK_OUTBOX_CLAIM_TIMEOUT", 
 STERK_OUTBOX_RETRY_BASE = float(os.environ.get("STERK_OUTBOX_RETRY_BASE", 60))
 STERK_OUTBOX_RETRY_MAX = float(os.environ.get("STERK_OUTBOX_RETRY_MAX", 6 * 3600))
 STERK_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("STERK_OUTBOX_MAX_ATTEMPTS", 12))
+# At most this many messages per second per worker (0: no limit; the mail provider's
+# limit, e.g. 20); after BREAKER temporary failures in a row a drain pass stops and the
+# rest waits for its backoff (0: off).
+STERK_OUTBOX_RATE = float(os.environ.get("STERK_OUTBOX_RATE", 0))
+STERK_OUTBOX_BREAKER = int(os.environ.get("STERK_OUTBOX_BREAKER", 0))
+# Unconfirmed newsletter sign-ups are removed after this many hours (newsletter_cleanup).
+STERK_NEWSLETTER_CONFIRM_HOURS = int(os.environ.get("STERK_NEWSLETTER_CONFIRM_HOURS", 72))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address every absolute link is built on (sterk.core.site.absolute_url): e-mails,
 # .ics, PDF, exports, share links. Production requires it (https); dev follows PORT.

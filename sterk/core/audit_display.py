@@ -39,6 +39,10 @@ _VERBS = {
     "snapshot_taken": lambda: pgettext("audit", "snapshot taken"),
     "published": lambda: pgettext("audit", "published"),
     "declined": lambda: pgettext("audit", "declined"),
+    "sent": lambda: pgettext("audit", "sent"),
+    "test_sent": lambda: pgettext("audit", "test sent"),
+    "paused": lambda: pgettext("audit", "paused"),
+    "resumed": lambda: pgettext("audit", "resumed"),
 }
 # Subjects of action codes that are not a model name.
 _SUBJECTS = {

@@ -23,6 +23,13 @@ Delivery is at least once: a worker killed after the SMTP server accepted a mess
 before step 3 committed sends that message again after the claim timeout. The message
 carries a Message-ID derived from the key, so the copy is recognisably the same message.
 
+Bulk (a newsletter): `enqueue_many` writes many rows in a few INSERTs and asks for one
+drain instead of one job per row. `drain` sends at most STERK_OUTBOX_RATE messages per
+second (0: no limit), and, with STERK_OUTBOX_BREAKER > 0 (default 0: off), stops early
+after that many temporary failures in a row (the server is down or throttling: the rows wait for their backoff instead of each
+burning an attempt). A renderer may add an HTML part and headers (`Rendered.html`,
+`Rendered.headers`: List-Unsubscribe ...).
+
 Renderers: an app registers, in its AppConfig.ready(), a function per kind that turns a
 context into a `Rendered` (subject, body, attachments). core never imports the apps."""
 
@@ -33,15 +40,16 @@ import datetime
 import hashlib
 import logging
 import smtplib
+import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -65,6 +73,8 @@ class Rendered:
     subject: str
     body: str
     attachments: tuple[Attachment, ...] = field(default=())
+    html: str = ""  # an HTML alternative to the plain-text body
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class Gone(Exception):
@@ -110,6 +120,14 @@ def backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(cap, base * 2 ** max(0, attempts - 1)))
 
 
+def rate_per_second() -> float:
+    return float(getattr(settings, "STERK_OUTBOX_RATE", 0) or 0)
+
+
+def breaker() -> int:
+    return int(getattr(settings, "STERK_OUTBOX_BREAKER", 0) or 0)
+
+
 # --- enqueue ----------------------------------------------------------------------------
 
 
@@ -146,6 +164,59 @@ def enqueue(
         return False
     transaction.on_commit(lambda: _trigger(row.pk))
     return True
+
+
+@dataclass(frozen=True)
+class Bulk:
+    """One row of `enqueue_many` (rendered when sent by its kind's renderer)."""
+
+    key: str
+    to: str
+    kind: str
+    context: Mapping[str, Any]
+
+
+def enqueue_many(rows: Iterable[Bulk], *, batch_size: int = 1000) -> int:
+    """Record many e-mails rendered at send time (a newsletter), in INSERTs of
+    `batch_size`; keys already in the outbox are skipped (idempotent like `enqueue`).
+    One drain job is asked for after the commit. Returns the number of new rows."""
+    created = 0
+    batch: list[OutboundEmail] = []
+    kinds: set[str] = set()
+
+    def flush() -> int:
+        keys = [row.key for row in batch]
+        known = set(OutboundEmail.objects.filter(key__in=keys).values_list("key", flat=True))
+        new = [row for row in batch if row.key not in known]
+        OutboundEmail.objects.bulk_create(new, ignore_conflicts=True)
+        batch.clear()
+        return len(new)
+
+    for item in rows:
+        if item.kind not in kinds:
+            renderer_for(item.kind)
+            kinds.add(item.kind)
+        batch.append(
+            OutboundEmail(
+                key=item.key[:200], to=item.to, kind=item.kind, context=dict(item.context)
+            )
+        )
+        if len(batch) >= batch_size:
+            created += flush()
+    if batch:
+        created += flush()
+    if created:
+        transaction.on_commit(_trigger_drain)
+    return created
+
+
+def _trigger_drain() -> None:
+    from .tasks import send_outbox
+
+    try:
+        send_outbox.enqueue()
+    except Exception:
+        logger.exception("Could not enqueue the outbox drain task")
 
 
 def _trigger(pk: int, run_after: datetime.datetime | None = None) -> None:
@@ -211,14 +282,18 @@ def render(row: OutboundEmail) -> Rendered:
 
 
 def build_message(row: OutboundEmail, rendered: Rendered) -> EmailMessage:
-    message = EmailMessage(
+    headers = {**rendered.headers, "Message-ID": message_id(row.key)}
+    message_class = EmailMultiAlternatives if rendered.html else EmailMessage
+    message = message_class(
         subject=single_line(rendered.subject),
         body=rendered.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[row.to],
         reply_to=[row.reply_to] if row.reply_to else None,
-        headers={"Message-ID": message_id(row.key)},
+        headers=headers,
     )
+    if rendered.html and isinstance(message, EmailMultiAlternatives):
+        message.attach_alternative(rendered.html, "text/html")
     for attachment in rendered.attachments:
         message.attach(attachment.filename, attachment.content, attachment.mimetype)
     return message
@@ -292,22 +367,59 @@ def _record_failure(row: OutboundEmail, token: str, exc: Exception) -> str:
     return "retry"
 
 
-def drain(*, limit: int | None = None, now: datetime.datetime | None = None) -> dict[str, int]:
+def drain(
+    *,
+    limit: int | None = None,
+    now: datetime.datetime | None = None,
+    rate: float | None = None,
+    chunk: int = 500,
+) -> dict[str, int]:
     """Send every row that is due (or whose claim is stale), oldest first, over one SMTP
-    session. Run by `manage.py send_outbox` and the `send_outbox` task."""
+    session, at most `rate` (default STERK_OUTBOX_RATE) per second. The due rows are read
+    in chunks, so memory stays flat however long the queue; after `breaker()` temporary
+    failures in a row the pass stops (the rest waits for the next pass). Run by
+    `manage.py send_outbox` and the `send_outbox` task."""
     counts = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
-    ids = OutboundEmail.objects.filter(due(now)).order_by("next_attempt_at", "pk")
-    ids_list = list(
-        ids.values_list("pk", flat=True)[:limit] if limit else ids.values_list("pk", flat=True)
-    )
-    if not ids_list:
-        return counts
-    connection = get_connection()
+    rate = rate_per_second() if rate is None else rate
+    interval = 1.0 / rate if rate > 0 else 0.0
+    trip = breaker()
+    connection = None
+    done = 0
+    in_a_row = 0
+    next_at = time.monotonic()
+    seen: set[int] = set()
     try:
-        for pk in ids_list:
-            counts[send_one(pk, connection=connection)] += 1
+        while limit is None or done < limit:
+            size = chunk if limit is None else min(chunk, limit - done)
+            ids = list(
+                OutboundEmail.objects.filter(due(now))
+                .exclude(pk__in=seen)
+                .order_by("next_attempt_at", "pk")
+                .values_list("pk", flat=True)[:size]
+            )
+            if not ids:
+                break
+            if connection is None:
+                connection = get_connection()
+            for pk in ids:
+                if interval:
+                    wait = next_at - time.monotonic()
+                    if wait > 0:
+                        time.sleep(wait)
+                    next_at = max(next_at, time.monotonic() - interval) + interval
+                result = send_one(pk, connection=connection)
+                counts[result] += 1
+                done += 1
+                if result == "skipped":
+                    seen.add(pk)  # another worker has it: do not ask for it again
+                in_a_row = in_a_row + 1 if result == "retry" else 0
+                if trip and in_a_row >= trip:
+                    return counts
+            if len(seen) > 100_000:
+                seen.clear()
     finally:
-        _reset(connection)
+        if connection is not None:
+            _reset(connection)
     return counts
 
 

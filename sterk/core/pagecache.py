@@ -91,6 +91,10 @@ CACHEABLE_VIEWS = frozenset(
         "practices:practice_detail",
         "practices:call_detail",
         "practices:call_thanks",
+        "newsletter:archive",
+        "newsletter:edition_detail",
+        "newsletter:signup",
+        "newsletter:signup_thanks",
         "news:post_list",
         "news:post_detail",
         "news:feed",
@@ -113,6 +117,10 @@ NOT_CACHED = {
     "practices:my_practice": "one person's story",
     "network:region_join": "signed-in members only; changes a membership",
     "network:region_leave": "signed-in members only; changes a membership",
+    "newsletter:confirm": "one person's confirmation page, by token",
+    "newsletter:unsubscribe": "one person's unsubscribe page, by token",
+    "newsletter:preferences": "one person's choices, by token",
+    "newsletter:member": "signed-in members only; one person's choices",
 }
 
 # Models whose rows no page shows: writing them does not change a page, so it does not
@@ -123,6 +131,10 @@ IGNORED_MODELS = {
     "core.FormSubmission": "one-time form tokens (double-submit guard)",
     "network.ContactRequest": "contact requests, shown in the management area only",
     "practices.SearchWord": "the search vocabulary, derived from practices already counted",
+    "newsletter.Subscriber": "subscribers, shown in the management area only",
+    "newsletter.Subscriber_regions": "a subscriber's regions (management area only)",
+    "newsletter.Subscriber_krachtlijnen": "a subscriber's krachtlijnen (management area only)",
+    "newsletter.Delivery": "who got which edition, shown in the management area only",
 }
 
 # Columns whose update alone changes no page: `last_login` is written at every login.

@@ -168,6 +168,7 @@ class ConsentKind(models.TextChoices):
     PRACTICE_CONTACT = "practice_contact", _("The contact person of a practice may be shown")
     DIRECTORY = "directory", _("My profile is shown in the member directory")
     CONTACT_REQUEST = "contact_request", _("My contact request and details are stored")
+    NEWSLETTER = "newsletter", _("I receive the newsletter")
 
 
 # A confirmation of fact (no client can be recognised) is not a consent one can withdraw.
@@ -177,6 +178,7 @@ WITHDRAWABLE = frozenset(
         ConsentKind.PRACTICE_CONTACT,
         ConsentKind.DIRECTORY,
         ConsentKind.CONTACT_REQUEST,
+        ConsentKind.NEWSLETTER,
     }
 )
 

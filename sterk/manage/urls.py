@@ -14,6 +14,7 @@ from sterk.events import urls_manage as events_urls
 from sterk.governance import urls_manage as governance_urls
 from sterk.network import urls_manage as network_urls
 from sterk.news import urls_manage as news_urls
+from sterk.newsletter import urls_manage as newsletter_urls
 from sterk.practices import urls_manage as practices_urls
 
 from . import views
@@ -35,6 +36,7 @@ urlpatterns = [
     path("actieplan/", include(area("actionplan_manage", actionplan_urls.urlpatterns))),
     path("agenda/", include(area("events_manage", events_urls.urlpatterns))),
     path("praktijken/", include(area("practices_manage", practices_urls.urlpatterns))),
+    path("nieuwsbrief/", include(area("newsletter_manage", newsletter_urls.urlpatterns))),
     path("nieuws/", include(area("news_manage", news_urls.urlpatterns))),
     path("", include(area("governance_manage", governance_urls.urlpatterns))),
     path("", include(area("manage", [*shell, *network_urls.urlpatterns]))),

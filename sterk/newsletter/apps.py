@@ -6,3 +6,12 @@ class NewsletterConfig(AppConfig):
     name = "sterk.newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self) -> None:
+        from sterk.core import personal_data
+
+        from . import mail, rules  # noqa: F401 - registers the permissions
+        from . import personal_data as provider
+
+        mail.register()
+        personal_data.register(provider.PROVIDER)

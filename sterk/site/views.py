@@ -19,6 +19,9 @@ from sterk.network import selectors as network_selectors
 from sterk.network.forms import JoinForm
 from sterk.network.models import Region
 from sterk.news import selectors as news_selectors
+from sterk.newsletter import selectors as newsletter_selectors
+from sterk.newsletter.forms import member_form
+from sterk.newsletter.services import consent_text as newsletter_consent_text
 from sterk.practices import selectors as practices_selectors
 
 
@@ -116,6 +119,7 @@ def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def my_page(request: HttpRequest) -> HttpResponse:
     memberships = list(network_selectors.memberships_of(request.user))
     joined = {m.region_id for m in memberships}
+    subscription = newsletter_selectors.subscription_of(request.user)
     return render(
         request,
         "site/my_page.html",
@@ -125,5 +129,8 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "roles": roles_of(request.user),
             "my_registrations": list(events_selectors.my_agenda(request.user)),
             "my_practices": practices_selectors.submissions_of(request.user)[:10],
+            "newsletter_subscription": subscription,
+            "newsletter_form": member_form(subscription),
+            "newsletter_consent": newsletter_consent_text(),
         },
     )

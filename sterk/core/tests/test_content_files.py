@@ -21,6 +21,7 @@ LOADERS = (
     "load_practices",
     "load_news",
     "load_governance",
+    "load_newsletter",
 )
 
 
@@ -48,7 +49,17 @@ def test_every_file_parses_and_is_not_empty():
 
 
 @pytest.mark.parametrize(
-    "area", ["identity", "network", "actionplan", "events", "practices", "news", "governance"]
+    "area",
+    [
+        "identity",
+        "network",
+        "actionplan",
+        "events",
+        "practices",
+        "news",
+        "governance",
+        "newsletter",
+    ],
 )
 def test_real_content_has_nl_fr_and_en_side_by_side(area: str):
     found = 0
@@ -71,6 +82,7 @@ def test_demo_texts_have_dutch_and_mostly_french_and_english():
         "practices",
         "news",
         "governance",
+        "newsletter",
     }
     only_dutch = []
     for path in paths:
@@ -111,6 +123,7 @@ def test_the_production_loaders_never_read_demo_files(monkeypatch):
         "practices",
         "news",
         "governance",
+        "newsletter",
     }
     # Every real file is read; no demo file is.
     assert set(read) == {p for p in files() if "demo" not in p.relative_to(root).parts}

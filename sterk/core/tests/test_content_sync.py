@@ -22,7 +22,14 @@ from sterk.identity.models import Krachtlijn
 pytestmark = pytest.mark.django_db
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
-LOADERS = ("load_content", "load_actionplan", "load_events", "load_practices", "load_news")
+LOADERS = (
+    "load_content",
+    "load_actionplan",
+    "load_events",
+    "load_practices",
+    "load_news",
+    "load_newsletter",
+)
 
 
 def writes(queries: CaptureQueriesContext) -> list[str]:

@@ -60,6 +60,7 @@ def dutch_only_content(db):
         "load_events",
         "load_practices",
         "load_news",
+        "load_newsletter",
     ):
         call_command(command, verbosity=0)
     for model in translator.get_registered_models(abstract=False):

@@ -313,6 +313,7 @@ PUBLIC_NAMESPACES = (
     "practices",
     "news",
     "governance",
+    "newsletter",
 )
 
 

@@ -216,6 +216,83 @@ def governance_register(state: dict[str, Any], n: int) -> str:
     return reverse("governance_manage:register")
 
 
+# --- newsletter -------------------------------------------------------------------------
+
+
+def _nl_subscribers(n: int) -> list[Any]:
+    from sterk.newsletter.tests.factories import SubscriberFactory
+
+    region = RegionFactory()
+    subscribers = []
+    for _ in range(n):
+        subscriber = SubscriberFactory(interests=",events,")
+        subscriber.regions.set([region])
+        subscribers.append(subscriber)
+    return subscribers
+
+
+def _nl_sent_edition(subscribers: list[Any]) -> Any:
+    from sterk.core.outbox import Bulk, enqueue_many
+    from sterk.newsletter.mail import EDITION_KIND, edition_key
+    from sterk.newsletter.models import Delivery
+    from sterk.newsletter.tests.factories import EditionFactory, text_block
+
+    edition = EditionFactory(status="sent", sent_at=timezone.now())
+    text_block(edition)
+    for s in subscribers:
+        Delivery.objects.create(
+            edition=edition, subscriber=s, outbox_key=edition_key(edition.pk, s.pk)
+        )
+    enqueue_many(
+        Bulk(
+            edition_key(edition.pk, s.pk),
+            s.email,
+            EDITION_KIND,
+            {"edition_id": edition.pk, "subscriber_id": s.pk},
+        )
+        for s in subscribers
+    )
+    return edition
+
+
+def nl_editions(state: dict[str, Any], n: int) -> str:
+    from sterk.newsletter.tests.factories import EditionFactory, text_block
+
+    for _ in range(n):
+        text_block(EditionFactory(region=RegionFactory()))
+    return reverse("newsletter_manage:edition_list")
+
+
+def nl_subscribers(state: dict[str, Any], n: int) -> str:
+    _nl_sent_edition(_nl_subscribers(n))
+    return reverse("newsletter_manage:subscriber_list")
+
+
+def nl_recipients(state: dict[str, Any], n: int) -> str:
+    from sterk.newsletter.tests.factories import EditionFactory
+
+    edition = _once(state, "nl_edition", EditionFactory)
+    _nl_subscribers(n)
+    return reverse("newsletter_manage:recipients", args=[edition.pk])
+
+
+def nl_history(state: dict[str, Any], n: int) -> str:
+    subscriber = _once(state, "nl_subscriber", lambda: _nl_subscribers(1)[0])
+    for _ in range(n):
+        _nl_sent_edition([subscriber])
+    return reverse("newsletter_manage:subscriber_detail", args=[subscriber.pk])
+
+
+def nl_blocks(state: dict[str, Any], n: int) -> str:
+    from sterk.newsletter.models import Block
+    from sterk.newsletter.tests.factories import EditionFactory
+
+    edition = _once(state, "nl_blocks", EditionFactory)
+    for i in range(n):
+        Block.objects.create(edition=edition, kind="text", text_nl=f"Blok {i}", position=i)
+    return reverse("newsletter_manage:edition_detail", args=[edition.pk])
+
+
 PAGES: dict[str, Callable[[dict[str, Any], int], str]] = {
     "actionplan_manage:action_list": actions,
     "actionplan_manage:progress_list": progress,
@@ -231,6 +308,11 @@ PAGES: dict[str, Callable[[dict[str, Any], int], str]] = {
     "practices_manage:call_detail": call_submissions,
     "governance_manage:meeting_list": governance_meetings,
     "governance_manage:register": governance_register,
+    "newsletter_manage:edition_list": nl_editions,
+    "newsletter_manage:subscriber_list": nl_subscribers,
+    "newsletter_manage:recipients": nl_recipients,
+    "newsletter_manage:subscriber_detail": nl_history,
+    "newsletter_manage:edition_detail": nl_blocks,
 }
 
 

@@ -363,6 +363,64 @@ MATRIX: list[Row] = [
     Row("governance_manage:policy_delete", COORDINATOR, {"pk": "gov_policy"}),
     Row("governance_manage:policy_document_create", COORDINATOR, {"policy_pk": "gov_policy"}),
     Row("governance_manage:policy_document_delete", COORDINATOR, {"pk": "gov_document"}),
+    # --- newsletter (the edition is Antwerpen's; the list of recipients and the
+    # subscribers are the coordinator's alone) ---
+    Row("newsletter_manage:edition_list", CHAIRS, post=False),
+    Row("newsletter_manage:edition_create", CHAIRS),
+    Row("newsletter_manage:edition_detail", REGION, {"pk": "nl_edition"}, region_bound=True),
+    Row(
+        "newsletter_manage:edition_progress",
+        REGION,
+        {"pk": "nl_edition"},
+        post=False,
+        region_bound=True,
+    ),
+    Row("newsletter_manage:block_create", REGION, {"pk": "nl_edition"}, region_bound=True),
+    Row(
+        "newsletter_manage:block_edit",
+        REGION,
+        {"pk": "nl_edition", "bpk": "nl_block"},
+        region_bound=True,
+    ),
+    *[
+        Row(
+            f"newsletter_manage:{name}",
+            REGION,
+            {"pk": "nl_edition", "bpk": "nl_block"},
+            get=405,
+            region_bound=True,
+        )
+        for name in ("block_delete", "block_move")
+    ],
+    *[
+        Row(
+            f"newsletter_manage:{name}",
+            REGION,
+            {"pk": "nl_edition", "language": "=fr"},
+            post=False,
+            region_bound=True,
+        )
+        for name in ("preview", "preview_mail")
+    ],
+    *[
+        Row(
+            f"newsletter_manage:{name}",
+            REGION,
+            {"pk": "nl_edition"},
+            get=405,
+            region_bound=True,
+        )
+        for name in ("test_send", "pause", "resume", "cancel")
+    ],
+    Row("newsletter_manage:send", REGION, {"pk": "nl_edition"}, region_bound=True),
+    Row("newsletter_manage:recipients", COORDINATOR, {"pk": "nl_edition"}, post=False),
+    Row("newsletter_manage:subscriber_list", COORDINATOR, post=False),
+    Row(
+        "newsletter_manage:subscriber_detail",
+        COORDINATOR,
+        {"pk": "nl_subscriber"},
+        post=False,
+    ),
 ]
 
 
@@ -449,6 +507,7 @@ def world() -> dict[str, Any]:
         "news_published": PostFactory(region=antwerpen),
         "news_socius_draft": PostFactory(organisation=socius, status="draft", publish_at=None),
         **_governance_world(socius, people),
+        **_newsletter_world(antwerpen),
     }
 
 
@@ -484,6 +543,20 @@ def _governance_world(socius: Any, people: dict[str, Any]) -> dict[str, Any]:
         "gov_follow_up": FollowUp.objects.create(meeting=meeting, title="Opvolgen"),
         "gov_policy": policy,
         "gov_document": document,
+    }
+
+
+def _newsletter_world(antwerpen: Any) -> dict[str, Any]:
+    from sterk.newsletter.models import Block, Edition
+    from sterk.newsletter.tests.factories import SubscriberFactory
+
+    edition = Edition.objects.create(slug="nb-antwerpen", title_nl="Nieuws", region=antwerpen)
+    subscriber = SubscriberFactory()
+    subscriber.regions.set([antwerpen])
+    return {
+        "nl_edition": edition,
+        "nl_block": Block.objects.create(edition=edition, kind="text", text_nl="Dag."),
+        "nl_subscriber": subscriber,
     }
 
 
