@@ -128,9 +128,9 @@ def test_pause_resume_and_cancel(coordinator):
         "edition.resumed",
         "edition.cancelled",
     } <= actions
-    from sterk.core.audit_display import action_label
-
     from django.utils import translation
+
+    from sterk.core.audit_display import action_label
 
     with translation.override("en"):
         assert action_label("edition.paused", "newsletter.edition") == "Newsletter edition: paused"
