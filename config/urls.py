@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("actieplan/", include(_with_site(site_urls.actionplan_patterns, actionplan_urls))),
     path("", include("sterk.events.urls")),
     path("", include("sterk.practices.urls")),
+    path("", include("sterk.surveys.urls")),
     path("", include(_with_site(site_urls.network_patterns, network_urls))),
     path("", include(_with_site(site_urls.identity_patterns, identity_urls))),
     prefix_default_language=True,

@@ -105,6 +105,12 @@ NOT_CACHED = {
     "practices:my_practice": "one person's story",
     "network:region_join": "signed-in members only; changes a membership",
     "network:region_leave": "signed-in members only; changes a membership",
+    "surveys:survey_list": "depends on who the visitor is (audience, what they answered)",
+    "surveys:survey_start": "a form page; what it shows depends on the respondent's session",
+    "surveys:survey_link_sent": "shown after a form post to one visitor",
+    "surveys:survey_link": "a GET with an effect (confirms an address); personal, by token",
+    "surveys:survey_thanks": "shown after one respondent's submit",
+    "surveys:survey_page": "one respondent's answers",
 }
 
 # Models whose rows no page shows: writing them does not change a page, so it does not

@@ -13,6 +13,7 @@ from sterk.core.managed import registry
 from sterk.events import urls_manage as events_urls
 from sterk.network import urls_manage as network_urls
 from sterk.practices import urls_manage as practices_urls
+from sterk.surveys import urls_manage as surveys_urls
 
 from . import views
 from .viewset import urlpatterns_for
@@ -33,5 +34,6 @@ urlpatterns = [
     path("actieplan/", include(area("actionplan_manage", actionplan_urls.urlpatterns))),
     path("agenda/", include(area("events_manage", events_urls.urlpatterns))),
     path("praktijken/", include(area("practices_manage", practices_urls.urlpatterns))),
+    path("bevragingen/", include(area("surveys_manage", surveys_urls.urlpatterns))),
     path("", include(area("manage", [*shell, *network_urls.urlpatterns]))),
 ]

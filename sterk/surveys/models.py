@@ -1,0 +1,375 @@
+"""Surveys (bevragingen): how the network listens.
+
+A survey has an owner (the platform, a region, or a partner organisation for a spearhead),
+an audience, sections of questions and, once people answered, responses with one row per
+answer. Answers are narrow rows (`Answer`: the question, the chosen option or matrix row,
+a number, a list value, a text) so results are counted by the database with GROUP BY.
+
+Anonymous surveys store no link between a response and a person: a `Response` of such a
+survey has no user and no e-mail; that a person took part (one response per member or
+per confirmed address) is a separate `Participation` row that does not point to the
+response, and holds no time finer than the day."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Self
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sterk.core.fields import SaneDateTimeField, SingleLineCharField
+from sterk.core.models import TimeStampedModel
+
+
+class OwnerKind(models.TextChoices):
+    PLATFORM = "platform", _("The platform")
+    REGION = "region", _("A region")
+    ORGANISATION = "organisation", _("A partner organisation")
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("Everyone (also visitors)")
+    MEMBERS = "members", _("Members of the platform")
+    REGIONS = "regions", _("Members of given regions")
+    ROLES = "roles", _("People with given roles")
+
+
+class AudienceRole(models.TextChoices):
+    CHAIR = "chair", _("Regional chairs")
+    STEERING = "steering", _("Steering group members")
+    STAKEHOLDER = "stakeholder", _("Stakeholder representatives")
+    COORDINATOR = "coordinator", _("Coordinators")
+
+
+class SurveyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class SurveyQuerySet(models.QuerySet["Survey"]):
+    def open_at(self, moment: datetime.datetime) -> Self:
+        return self.filter(
+            status=SurveyStatus.PUBLISHED, opens_at__lte=moment, closes_at__gt=moment
+        )
+
+    def open_now(self) -> Self:
+        return self.open_at(timezone.now())
+
+
+SurveyManager = models.Manager.from_queryset(SurveyQuerySet)
+
+
+class Survey(TimeStampedModel):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = SingleLineCharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+    owner_kind = models.CharField(
+        _("owner"), max_length=20, choices=OwnerKind.choices, default=OwnerKind.REGION
+    )
+    region = models.ForeignKey(
+        "network.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="surveys",
+    )
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="surveys",
+    )
+    spearhead = models.ForeignKey(
+        "actionplan.Spearhead",
+        verbose_name=_("spearhead"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="surveys",
+    )
+    opens_at = SaneDateTimeField(_("opens at"))
+    closes_at = SaneDateTimeField(_("closes at"))
+    audience = models.CharField(
+        _("who may answer"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
+    )
+    audience_regions = models.ManyToManyField(
+        "network.Region", verbose_name=_("regions"), blank=True, related_name="+"
+    )
+    audience_roles = models.JSONField(_("roles"), default=list, blank=True)
+    anonymous = models.BooleanField(
+        _("anonymous"),
+        default=True,
+        help_text=_("Answers are stored without any link to the person who gave them."),
+    )
+    consent_text = models.TextField(_("consent text"))
+    purpose = models.TextField(_("what the answers will be used for"))
+    contact_name = SingleLineCharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("contact e-mail"))
+    status = models.CharField(
+        _("state"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    objects = SurveyManager()
+
+    class Meta:
+        ordering = ("-opens_at", "pk")
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="survey_closes_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(owner_kind="platform", region__isnull=True, organisation__isnull=True)
+                    | Q(owner_kind="region", region__isnull=False, organisation__isnull=True)
+                    | Q(owner_kind="organisation", region__isnull=True, organisation__isnull=False)
+                ),
+                name="survey_owner_matches_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.title)
+
+    def is_open(self, moment: datetime.datetime | None = None) -> bool:
+        moment = moment or timezone.now()
+        return self.status == SurveyStatus.PUBLISHED and self.opens_at <= moment < self.closes_at
+
+    def owner_label(self) -> str:
+        if self.region_id:
+            return str(self.region)
+        if self.organisation_id:
+            return str(self.organisation)
+        return str(_("Sterk Sociaal Werk"))
+
+
+class Section(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    title = SingleLineCharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("section")
+
+    def __str__(self) -> str:
+        return str(self.title)
+
+
+class Kind(models.TextChoices):
+    SINGLE = "single", _("One choice")
+    MULTIPLE = "multiple", _("Several choices")
+    SCALE = "scale", _("Scale")
+    SHORT_TEXT = "short_text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    NUMBER = "number", _("Number")
+    LIST = "list", _("Choice from a platform list")
+    MATRIX = "matrix", _("Matrix of scale questions")
+
+
+CHOICE_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.LIST})
+OPTION_KINDS = frozenset({Kind.SINGLE, Kind.MULTIPLE, Kind.MATRIX})
+TEXT_KINDS = frozenset({Kind.SHORT_TEXT, Kind.LONG_TEXT})
+
+
+class ListSource(models.TextChoices):
+    REGION = "region", _("Regions")
+    SECTOR = "sector", _("Sectors")
+    KRACHTLIJN = "krachtlijn", _("Core principles (krachtlijnen)")
+    CHALLENGE = "challenge", _("Challenges of the action plan")
+
+
+class Question(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("question"))
+    help = models.TextField(_("explanation"), blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    allow_other = models.BooleanField(
+        _("offer 'other: ...'"), default=False, help_text=_("Only for choices.")
+    )
+    scale_max = models.PositiveSmallIntegerField(_("scale from 1 to"), default=5)
+    label_low = SingleLineCharField(_("label of the lowest value"), max_length=100, blank=True)
+    label_high = SingleLineCharField(_("label of the highest value"), max_length=100, blank=True)
+    list_source = models.CharField(
+        _("platform list"), max_length=20, choices=ListSource.choices, blank=True
+    )
+    condition_question = models.ForeignKey(
+        "self",
+        verbose_name=_("show only if question"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    condition_option = models.ForeignKey(
+        "Option",
+        verbose_name=_("has the answer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("question")
+
+    def __str__(self) -> str:
+        return str(self.text)[:80]
+
+    @property
+    def has_options(self) -> bool:
+        return self.kind in OPTION_KINDS
+
+    @property
+    def scale_values(self) -> list[int]:
+        return list(range(1, self.scale_max + 1))
+
+
+class Option(models.Model):
+    """A choice of a single/multiple choice question, or a row of a matrix."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    label = SingleLineCharField(_("label"), max_length=300)
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("option")
+
+    def __str__(self) -> str:
+        return str(self.label)
+
+
+class ResponseStatus(models.TextChoices):
+    DRAFT = "draft", _("Being answered")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Response(models.Model):
+    """One person's answers. For an identified survey: `user` (a member) or `email` (a
+    visitor who confirmed it through the mailed link). For an anonymous one: neither,
+    only a random `token` that the respondent's session holds while answering."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="survey_responses",
+    )
+    email = models.EmailField(blank=True)
+    token = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    late = models.BooleanField(default=False)  # taken in the grace period after closing
+    # While answering an identified survey: the answers given so far, by form field name.
+    # (Anonymous surveys keep this in the respondent's session, never in the database.)
+    draft = models.JSONField(default=dict, blank=True)
+    current = models.PositiveIntegerField(default=0)  # the section page reached
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=("survey", "user"),
+                condition=Q(user__isnull=False),
+                name="survey_one_response_per_member",
+            ),
+            models.UniqueConstraint(
+                fields=("survey", "email"),
+                condition=~Q(email=""),
+                name="survey_one_response_per_email",
+            ),
+        ]
+        indexes = [models.Index(fields=("survey", "status"))]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}/{self.pk}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    # A chosen option (single/multiple) or the row of a matrix.
+    option = models.ForeignKey(
+        Option, null=True, blank=True, on_delete=models.CASCADE, related_name="answers"
+    )
+    number = models.IntegerField(null=True, blank=True)  # scale value, number, matrix value
+    choice = models.CharField(max_length=40, blank=True)  # a platform list value (pk, code)
+    other = models.BooleanField(default=False)  # "other: ..." chosen; its text in `text`
+    text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=("question", "option")),
+            models.Index(fields=("question", "number")),
+            models.Index(fields=("question", "choice")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.option_id or self.number or self.choice or ''}"
+
+
+class Participation(models.Model):
+    """That a member or a confirmed address took part in a survey (one response each).
+    For anonymous surveys this is the only trace of the person, and it does not point to
+    the response. A visitor's address is confirmed by the mailed link (`token`)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="participations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="survey_participations",
+    )
+    email = models.EmailField(blank=True)
+    token = models.CharField(max_length=64, unique=True)
+    confirmed = models.BooleanField(default=False)
+    submitted = models.BooleanField(default=False)
+    keep_informed = models.BooleanField(default=False)
+    day = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=("survey", "user"),
+                condition=Q(user__isnull=False),
+                name="survey_one_participation_per_member",
+            ),
+            models.UniqueConstraint(
+                fields=("survey", "email"),
+                condition=~Q(email=""),
+                name="survey_one_participation_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}: {self.user_id or self.email}"
+
+
+def answer_rows(response: Response) -> dict[int, list[Any]]:
+    """The answers of a response by question id (one query)."""
+    rows: dict[int, list[Any]] = {}
+    for a in response.answers.all():
+        rows.setdefault(a.question_id, []).append(a)
+    return rows

@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Option, Question, Section, Survey
+
+
+@register(Survey)
+class SurveyTranslation(TranslationOptions):
+    fields = ("title", "intro", "consent_text", "purpose")
+
+
+@register(Section)
+class SectionTranslation(TranslationOptions):
+    fields = ("title", "intro")
+
+
+@register(Question)
+class QuestionTranslation(TranslationOptions):
+    fields = ("text", "help", "label_low", "label_high")
+
+
+@register(Option)
+class OptionTranslation(TranslationOptions):
+    fields = ("label",)
