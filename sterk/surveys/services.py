@@ -23,7 +23,7 @@ from sterk.core import outbox
 from sterk.core.audit import audit_record
 from sterk.core.services import instance_update_audited
 from sterk.core.site import absolute_url
-from sterk.core.slugs import SlugSource, save_with_unique_slug
+from sterk.core.slugs import SlugSource, save_with_unique_slug, unique_slug
 
 from .models import (
     Answer,
@@ -92,14 +92,10 @@ def survey_create(*, actor: User, data: SurveyData) -> Survey:
     slug = values.pop("slug", "")
     survey = Survey(**values)
     _check_survey(survey)
-    survey.slug = slug or "x"
-    survey.full_clean(exclude=["slug"] if not slug else None)
-    if slug:
-        survey.save()
-    else:
-        save_with_unique_slug(
-            survey, SlugSource(str(survey.title_nl), "bevraging", RESERVED_SLUGS)  # type: ignore[attr-defined]
-        )
+    source = SlugSource(str(survey.title_nl), "bevraging", RESERVED_SLUGS)  # type: ignore[attr-defined]
+    survey.slug = slug or unique_slug(Survey, source)
+    survey.full_clean()
+    save_with_unique_slug(survey, source)
     for key, value in many.items():
         getattr(survey, key).set(value)
     audit_record(
@@ -116,14 +112,15 @@ def survey_create(*, actor: User, data: SurveyData) -> Survey:
 def survey_update(*, actor: User, survey: Survey, data: SurveyData) -> Survey:
     values: dict[str, Any] = dict(data)
     _owner_fields(values)
-    if has_answers(survey) and "anonymous" in values and values["anonymous"] != survey.anonymous:
+    stored = Survey.objects.get(pk=survey.pk)
+    if has_answers(survey) and "anonymous" in values and values["anonymous"] != stored.anonymous:
         raise ValidationError(
             {
                 "anonymous": _(
                     "People answered on the promise that this survey is "
                     "%(state)s; that cannot change now."
                 )
-                % {"state": _("anonymous") if survey.anonymous else _("identified")}
+                % {"state": _("anonymous") if stored.anonymous else _("identified")}
             }
         )
     probe = Survey(**{k: v for k, v in values.items() if k not in SURVEY_M2M})
@@ -332,18 +329,18 @@ def question_update(*, actor: User, question: Question, data: QuestionData) -> Q
     options = [o for o in values.pop("options", []) if o]
     locked = has_answers(question.survey)
     if locked:
+        # The form has already set the new values on the instance: compare with the row.
+        stored = Question.objects.get(pk=question.pk)
         errors: dict[str, Any] = {}
         for name in LOCKED_FIELDS:
             if name in values:
-                now = getattr(question, name)
+                now = getattr(stored, name)
                 if now != values[name]:
                     errors[name] = _("This cannot change any more: people answered the question.")
-        if values.get("required") and not question.required:
+        if values.get("required") and not stored.required:
             errors["required"] = _(
                 "The question cannot become required: earlier respondents could skip it."
             )
-        if values.get("section") and values["section"].pk != question.section_id:
-            pass  # moving to another section keeps the answers
         if errors:
             raise ValidationError(errors)
     probe = Question(**{**{f: getattr(question, f) for f in ("survey", "section", "kind")}})

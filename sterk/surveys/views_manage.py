@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from sterk.accounts.types import AuthenticatedRequest
 from sterk.core.access import management_view, require_perm
@@ -106,9 +105,10 @@ def builder(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @management_view
-@require_POST
 def survey_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     survey = _survey(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     status = request.POST.get("status", "")
     if status not in SurveyStatus.values:
         messages.error(request, _("Choose a state."))
@@ -190,9 +190,10 @@ def _step(request: AuthenticatedRequest) -> int:
 
 
 @management_view
-@require_POST
 def section_move(request: AuthenticatedRequest, pk: int, spk: int) -> HttpResponse:
     _survey_, section = _section(request, pk, spk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.section_move(actor=request.user, section=section, step=_step(request))
     return redirect(f"{_builder_url(pk)}#section-{spk}")
 
@@ -289,18 +290,20 @@ def question_delete(request: AuthenticatedRequest, pk: int, qpk: int) -> HttpRes
 
 
 @management_view
-@require_POST
 def question_move(request: AuthenticatedRequest, pk: int, qpk: int) -> HttpResponse:
     _s, question = _question(request, pk, qpk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.question_move(actor=request.user, question=question, step=_step(request))
     return redirect(f"{_builder_url(pk)}#question-{qpk}")
 
 
 @management_view
-@require_POST
 @once_per_token
 def question_duplicate(request: AuthenticatedRequest, pk: int, qpk: int) -> HttpResponse:
     _s, question = _question(request, pk, qpk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     copy = services.question_duplicate(actor=request.user, question=question)
     messages.success(request, _("The question was duplicated; the copy is right below it."))
     return redirect(f"{_builder_url(pk)}#question-{copy.pk}")

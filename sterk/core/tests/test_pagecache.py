@@ -305,7 +305,7 @@ def _named_patterns(patterns, namespace=""):  # type: ignore[no-untyped-def]
             yield f"{namespace}{item.name}"
 
 
-PUBLIC_NAMESPACES = ("identity", "network", "actionplan", "events", "practices")
+PUBLIC_NAMESPACES = ("identity", "network", "actionplan", "events", "practices", "surveys")
 
 
 def test_every_public_url_is_classified():

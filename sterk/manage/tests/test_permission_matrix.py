@@ -102,6 +102,9 @@ def _managers_get(code: int | str) -> dict[tuple[str, str], int | str]:
 
 SLUG = {"slug": "region_slug"}
 EVENT = {"pk": "event"}
+SURVEY = {"pk": "survey"}
+SURVEY_SECTION = {"pk": "survey", "spk": "survey_section"}
+SURVEY_QUESTION = {"pk": "survey", "qpk": "survey_question"}
 
 MATRIX: list[Row] = [
     # --- network: the shell, a region, the inbox, organisations, roles, audit trail ---
@@ -285,6 +288,53 @@ MATRIX: list[Row] = [
         post=False,
         variant="xlsx",
     ),
+    # --- surveys (the survey is Antwerpen's, with one section and one question) ---
+    Row("surveys_manage:survey_list", CHAIRS | STAKEHOLDERS, post=False),
+    Row("surveys_manage:survey_create", CHAIRS | STAKEHOLDERS),
+    Row("surveys_manage:builder", REGION, SURVEY, post=False, region_bound=True),
+    Row("surveys_manage:survey_edit", REGION, SURVEY, region_bound=True),
+    Row(
+        "surveys_manage:survey_status",
+        REGION,
+        SURVEY,
+        get=405,
+        region_bound=True,
+    ),
+    Row("surveys_manage:preview", REGION, SURVEY, post=False, region_bound=True),
+    Row(
+        "surveys_manage:preview_page",
+        REGION,
+        {**SURVEY, "n": "=1"},
+        post=False,
+        region_bound=True,
+    ),
+    Row("surveys_manage:section_create", REGION, SURVEY, region_bound=True),
+    Row("surveys_manage:section_edit", REGION, SURVEY_SECTION, region_bound=True),
+    Row("surveys_manage:section_delete", REGION, SURVEY_SECTION, region_bound=True),
+    Row(
+        "surveys_manage:section_move",
+        REGION,
+        SURVEY_SECTION,
+        get=405,
+        region_bound=True,
+    ),
+    Row("surveys_manage:question_create", REGION, SURVEY, region_bound=True),
+    Row("surveys_manage:question_edit", REGION, SURVEY_QUESTION, region_bound=True),
+    Row("surveys_manage:question_delete", REGION, SURVEY_QUESTION, region_bound=True),
+    Row(
+        "surveys_manage:question_move",
+        REGION,
+        SURVEY_QUESTION,
+        get=405,
+        region_bound=True,
+    ),
+    Row(
+        "surveys_manage:question_duplicate",
+        REGION,
+        SURVEY_QUESTION,
+        get=405,
+        region_bound=True,
+    ),
 ]
 
 
@@ -367,6 +417,18 @@ def world() -> dict[str, Any]:
         "practice": PracticeFactory(
             region=antwerpen, call=CallFactory(owner=socius), status="submitted"
         ),
+        **_survey_world(antwerpen),
+    }
+
+
+def _survey_world(region: Any) -> dict[str, Any]:
+    from sterk.surveys.tests.factories import small_survey
+
+    survey, questions = small_survey(region=region, anonymous=False)
+    return {
+        "survey": survey,
+        "survey_section": questions[0].section,
+        "survey_question": questions[1],
     }
 
 
