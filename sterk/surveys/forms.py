@@ -87,9 +87,7 @@ class SurveyForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm)
         from sterk.core.roles import roles_of
 
         for base in ("title", "intro", "consent_text", "purpose"):
-            translated_field_setup(
-                self, base, other_help=_("Leave empty to show the Dutch text.")
-            )
+            translated_field_setup(self, base, other_help=_("Leave empty to show the Dutch text."))
         self.fields["organisation"].queryset = Organisation.objects.approved()  # type: ignore[attr-defined]
         self.fields["region"].queryset = Region.objects.all()  # type: ignore[attr-defined]
         self.fields["audience_regions"].queryset = Region.objects.all()  # type: ignore[attr-defined]
@@ -118,9 +116,15 @@ class SurveyForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm)
         use_checkbox_lists(self)
 
     grouped_fields = [
-        (_("Title and introduction"), ["title_nl", "title_fr", "title_en", "intro_nl", "intro_fr", "intro_en"]),
+        (
+            _("Title and introduction"),
+            ["title_nl", "title_fr", "title_en", "intro_nl", "intro_fr", "intro_en"],
+        ),
         (_("Owner"), ["owner_kind", "region", "organisation", "contact_name", "contact_email"]),
-        (_("Who answers, and when"), ["opens_at", "closes_at", "audience", "audience_regions", "audience_roles"]),
+        (
+            _("Who answers, and when"),
+            ["opens_at", "closes_at", "audience", "audience_regions", "audience_roles"],
+        ),
         (
             _("Privacy"),
             [
@@ -152,9 +156,7 @@ class SectionForm(TranslatedErrorsMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for base in ("title", "intro"):
-            translated_field_setup(
-                self, base, other_help=_("Leave empty to show the Dutch text.")
-            )
+            translated_field_setup(self, base, other_help=_("Leave empty to show the Dutch text."))
 
     def service_data(self) -> SectionData:
         return cast(SectionData, dict(self.cleaned_data))
@@ -211,19 +213,21 @@ class QuestionForm(TranslatedErrorsMixin, forms.ModelForm):
         ).exclude(pk=self.instance.pk or 0)
         co = cast(forms.ModelChoiceField, self.fields["condition_option"])
         co.queryset = co.queryset.filter(question__survey=survey).select_related("question")  # type: ignore[union-attr]
-        co.label_from_instance = lambda o: f"{o.question.text[:40]}: {o.label}"  # type: ignore[method-assign]
-        cq.label_from_instance = lambda q: str(q.text)[:80]  # type: ignore[method-assign]
+        co.label_from_instance = lambda obj: f"{obj.question.text[:40]}: {obj.label}"  # type: ignore[method-assign]
+        cq.label_from_instance = lambda obj: str(obj.text)[:80]  # type: ignore[method-assign]
         cq.help_text = _("A choice question of an earlier section. Leave empty to always show it.")
         self.fields["scale_max"].help_text = _("For a scale or a matrix: 2 to 10.")
         if self.instance.pk:
             self.fields["options_text"].initial = "\n".join(
-                o.label_nl for o in self.instance.options.order_by("position", "pk")  # type: ignore[attr-defined]
+                o.label_nl
+                for o in self.instance.options.order_by("position", "pk")  # type: ignore[attr-defined]
             )
 
     def service_data(self) -> QuestionData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "options_text"}
         data["options"] = [
-            line.strip() for line in self.cleaned_data.get("options_text", "").splitlines()
+            line.strip()
+            for line in self.cleaned_data.get("options_text", "").splitlines()
             if line.strip()
         ]
         if "options" in self.errors:  # pragma: no cover - options error goes on options_text
@@ -234,7 +238,9 @@ class QuestionForm(TranslatedErrorsMixin, forms.ModelForm):
         from django.core.exceptions import ValidationError
 
         if isinstance(error, ValidationError) and hasattr(error, "error_dict") and field is None:
-            moved = {("options_text" if k == "options" else k): v for k, v in error.error_dict.items()}
+            moved = {
+                ("options_text" if k == "options" else k): v for k, v in error.error_dict.items()
+            }
             error = ValidationError(moved)
         elif field == "options":
             field = "options_text"
@@ -276,9 +282,7 @@ class AnswerForm(forms.Form):
         label=_("Keep me informed about what is done with the results"), required=False
     )
 
-    def __init__(
-        self, *args: Any, questions: list[Question], last: bool, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, questions: list[Question], last: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not last:
             del self.fields["keep_informed"]
@@ -338,7 +342,9 @@ class AnswerForm(forms.Form):
                     required=q.required,
                 )
             elif q.kind == Kind.SHORT_TEXT:
-                self.fields[name] = forms.CharField(label=label, required=q.required, max_length=500)
+                self.fields[name] = forms.CharField(
+                    label=label, required=q.required, max_length=500
+                )
             else:
                 self.fields[name] = forms.CharField(
                     label=label,

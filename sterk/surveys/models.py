@@ -13,7 +13,7 @@ response, and holds no time finer than the day."""
 from __future__ import annotations
 
 import datetime
-from typing import Any, Self
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -49,19 +49,6 @@ class SurveyStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
     ARCHIVED = "archived", _("Archived")
-
-
-class SurveyQuerySet(models.QuerySet["Survey"]):
-    def open_at(self, moment: datetime.datetime) -> Self:
-        return self.filter(
-            status=SurveyStatus.PUBLISHED, opens_at__lte=moment, closes_at__gt=moment
-        )
-
-    def open_now(self) -> Self:
-        return self.open_at(timezone.now())
-
-
-SurveyManager = models.Manager.from_queryset(SurveyQuerySet)
 
 
 class Survey(TimeStampedModel):
@@ -117,8 +104,6 @@ class Survey(TimeStampedModel):
         _("state"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
-
-    objects = SurveyManager()
 
     class Meta:
         ordering = ("-opens_at", "pk")

@@ -9,9 +9,9 @@ from typing import Any
 
 from django.db.models import Q
 
-from sterk.core.personal_data import DataSubject, Provider, address_q, register
+from sterk.core.personal_data import ERASED, DataSubject, Provider, address_q, register
 
-from .models import Participation, Response
+from .models import Participation, Response, Survey
 
 
 def _responses(subject: DataSubject) -> Any:
@@ -51,6 +51,10 @@ def export(subject: DataSubject) -> dict[str, Any]:
             }
         )
     return {
+        "surveys_as_contact_person": [
+            {"survey": s.title_nl, "contact_name": s.contact_name, "contact_email": s.contact_email}  # type: ignore[attr-defined]
+            for s in Survey.objects.filter(address_q("contact_email", subject.emails))
+        ],
         "survey_responses": responses,
         "survey_participations": [
             {
@@ -68,6 +72,9 @@ def export(subject: DataSubject) -> dict[str, Any]:
 def erase(subject: DataSubject, *, actor: Any = None) -> None:
     _responses(subject).delete()
     _participations(subject).delete()
+    Survey.objects.filter(address_q("contact_email", subject.emails)).update(
+        contact_name=ERASED, contact_email=""
+    )
 
 
 def register_provider() -> None:
@@ -80,6 +87,7 @@ def register_provider() -> None:
                 "surveys.Response": ("user", "email", "draft"),
                 "surveys.Answer": ("text",),
                 "surveys.Participation": ("user", "email"),
+                "surveys.Survey": ("contact_name", "contact_email"),
             },
             order=40,
         )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from sterk.core.roles import roles_of
 
-from .models import Audience, Participation, Question, Survey
+from .models import Audience, Participation, Question, Survey, SurveyStatus
 
 
 def surveys_managed_by(user: Any) -> QuerySet[Survey]:
@@ -61,8 +62,9 @@ def may_answer(survey: Survey, user: Any) -> bool:
 def open_surveys_for(user: Any) -> list[Survey]:
     """The open surveys this person may answer (a handful: filtered in Python after one
     query with the regions prefetched)."""
+    now = timezone.now()
     surveys = (
-        Survey.objects.open_now()
+        Survey.objects.filter(status=SurveyStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
         .select_related("region", "organisation")
         .prefetch_related("audience_regions")
         .order_by("closes_at", "pk")

@@ -237,7 +237,9 @@ def locked_reasons(question: Question | None) -> list[str]:
     if question is None or not has_answers(question.survey):
         return []
     return [
-        _("The kind of question, the scale and the list stay as they are: answers were given to them."),
+        _(
+            "The kind of question, the scale and the list stay as they are: answers were given to them."
+        ),
         _("Options can be reworded and added, not removed: answers point to them."),
         _("The question cannot become required: earlier respondents could skip it."),
         _("The condition stays as it is: earlier respondents saw the question under it."),
@@ -303,9 +305,7 @@ def question_create(*, actor: User, survey: Survey, data: QuestionData) -> Quest
         raise ValidationError(
             {"required": _("People already answered: a question added now must be optional.")}
         )
-    question = Question(
-        survey=survey, position=_next_position(section.questions.all()), **values
-    )
+    question = Question(survey=survey, position=_next_position(section.questions.all()), **values)
     question.full_clean()
     _check_question(question, options)
     question.save()
@@ -603,7 +603,9 @@ def response_submit(
     else:
         p_lookup = {}
     if p_lookup:
-        existing = Participation.objects.select_for_update().filter(survey=survey, **p_lookup).first()
+        existing = (
+            Participation.objects.select_for_update().filter(survey=survey, **p_lookup).first()
+        )
         if existing is not None and existing.submitted:
             raise ValidationError(_("You have already answered this survey. Thank you!"))
     now = timezone.now()
@@ -621,11 +623,14 @@ def response_submit(
         r_lookup: dict[str, Any] = (
             {"user": user} if user is not None else {"email": participation.email}  # type: ignore[union-attr]
         )
-        response = Response.objects.select_for_update().filter(survey=survey, **r_lookup).first()
-        if response is None:
-            response = Response.objects.create(
+        found = Response.objects.select_for_update().filter(survey=survey, **r_lookup).first()
+        response = (
+            found
+            if found is not None
+            else Response.objects.create(
                 survey=survey, token=new_token(), started_at=started_at or now, **r_lookup
             )
+        )
         if response.status == ResponseStatus.SUBMITTED:
             raise ValidationError(_("You have already answered this survey. Thank you!"))
         response.status = ResponseStatus.SUBMITTED

@@ -18,9 +18,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from sterk.core.once import once_per_token
 from sterk.core.ratelimit import client_ip, rate_limited
@@ -47,7 +46,7 @@ def _key(survey: Survey, what: str) -> str:
 
 
 def _get_survey(slug: str) -> Survey:
-    survey = get_object_or_404(
+    survey: Survey = get_object_or_404(
         Survey.objects.select_related("region", "organisation").prefetch_related(
             "audience_regions"
         ),
@@ -127,13 +126,11 @@ class Respondent:
 def survey_list(request: HttpRequest) -> HttpResponse:
     surveys = selectors.open_surveys_for(request.user)
     answered = selectors.answered_survey_ids(request.user)
-    return render(
-        request, "surveys/survey_list.html", {"surveys": surveys, "answered": answered}
-    )
+    return render(request, "surveys/survey_list.html", {"surveys": surveys, "answered": answered})
 
 
 def _closed_note(survey: Survey, respondent: Respondent) -> str:
-    accepted, late = services.accepts_answers(survey, respondent.started_at())
+    _accepted, late = services.accepts_answers(survey, respondent.started_at())
     if late:
         until = timezone.localtime(survey.closes_at + services.grace_period())
         return _(
@@ -255,9 +252,7 @@ def survey_page(request: HttpRequest, slug: str, n: int) -> HttpResponse:
         valid = form.is_valid()
         if go == "prev":
             # Keep what is valid on this page, then go back without complaining.
-            respondent.save(
-                {k: v for k, v in form.cleaned_data.items() if k != "keep_informed"}, n
-            )
+            respondent.save({k: v for k, v in form.cleaned_data.items() if k != "keep_informed"}, n)
             return redirect("surveys:survey_page", slug=slug, n=max(1, n - 1))
         if valid:
             respondent.save(form.values(), n + 1 if not last else n)
@@ -285,9 +280,7 @@ def survey_page(request: HttpRequest, slug: str, n: int) -> HttpResponse:
 
 def _saved_where(survey: Survey, respondent: Respondent) -> str:
     if survey.anonymous:
-        return _(
-            "Your answers are kept in this browser while you answer, with no link to you."
-        )
+        return _("Your answers are kept in this browser while you answer, with no link to you.")
     if respondent.user is not None:
         return _("Your answers are saved on your account with every page.")
     return _("Your answers are saved with every page; the link we mailed you brings you back.")
@@ -308,9 +301,7 @@ def _submit(
     # directly) sends the person back to that page.
     for index, section in enumerate(sections, start=1):
         page = [q for q in visible if q.section_id == section.pk]
-        check = AnswerForm(
-            {k: v for k, v in values.items()}, questions=page, last=False
-        )
+        check = AnswerForm(dict(values.items()), questions=page, last=False)
         if not check.is_valid():
             messages.error(request, _("Some required questions on this page are not answered yet."))
             return redirect("surveys:survey_page", slug=survey.slug, n=index)

@@ -24,7 +24,9 @@ from .models import Question, Section, Survey, SurveyStatus
 
 
 def _survey(request: AuthenticatedRequest, pk: int) -> Survey:
-    survey = get_object_or_404(Survey.objects.select_related("region", "organisation"), pk=pk)
+    survey: Survey = get_object_or_404(
+        Survey.objects.select_related("region", "organisation"), pk=pk
+    )
     require_perm(request, "surveys.change_survey", survey)
     return survey
 
@@ -40,7 +42,7 @@ def _owner_probe(form: SurveyForm) -> Survey:
     data = form.cleaned_data
     kind = data.get("owner_kind")
     return Survey(
-        owner_kind=kind,
+        owner_kind=kind or "",
         region=data.get("region") if kind == "region" else None,
         organisation=data.get("organisation") if kind == "organisation" else None,
     )
@@ -191,7 +193,7 @@ def _step(request: AuthenticatedRequest) -> int:
 
 @management_view
 def section_move(request: AuthenticatedRequest, pk: int, spk: int) -> HttpResponse:
-    _survey_, section = _section(request, pk, spk)
+    section = _section(request, pk, spk)[1]
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     services.section_move(actor=request.user, section=section, step=_step(request))
@@ -241,7 +243,9 @@ def question_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def _question(request: AuthenticatedRequest, pk: int, qpk: int) -> tuple[Survey, Question]:
     survey = _survey(request, pk)
-    return survey, get_object_or_404(Question.objects.select_related("section"), pk=qpk, survey=survey)
+    return survey, get_object_or_404(
+        Question.objects.select_related("section"), pk=qpk, survey=survey
+    )
 
 
 @management_view
@@ -250,7 +254,9 @@ def question_edit(request: AuthenticatedRequest, pk: int, qpk: int) -> HttpRespo
     form = QuestionForm(request.POST or None, instance=question, survey=survey)
     if request.method == "POST" and form.is_valid():
         try:
-            services.question_update(actor=request.user, question=question, data=form.service_data())
+            services.question_update(
+                actor=request.user, question=question, data=form.service_data()
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

@@ -39,7 +39,9 @@ class SectionFactory(factory.django.DjangoModelFactory):
     title_nl = factory.Sequence(lambda n: f"Deel {n}")
 
 
-def question(section: Section, kind: str = Kind.SINGLE, options: list[str] | None = None, **kw: Any) -> Question:
+def question(
+    section: Section, kind: str = Kind.SINGLE, options: list[str] | None = None, **kw: Any
+) -> Question:
     q = Question.objects.create(
         survey=section.survey,
         section=section,
@@ -59,9 +61,20 @@ def small_survey(**kw: Any) -> tuple[Survey, list[Question]]:
     survey = SurveyFactory(**kw)
     one = SectionFactory(survey=survey, position=1, title_nl="Over jou")
     two = SectionFactory(survey=survey, position=2, title_nl="Over je werk")
-    q1 = question(one, Kind.SINGLE, ["Ja", "Nee"], text="Werk je digitaal?", required=True, allow_other=True)
-    q2 = question(one, Kind.SCALE, text="Hoe zwaar was het?", scale_max=5, label_low_nl="licht", label_high_nl="zwaar")
-    q3 = question(two, Kind.MATRIX, ["Contact", "Nabijheid"], text="Hoe goed lukt het?", scale_max=4)
+    q1 = question(
+        one, Kind.SINGLE, ["Ja", "Nee"], text="Werk je digitaal?", required=True, allow_other=True
+    )
+    q2 = question(
+        one,
+        Kind.SCALE,
+        text="Hoe zwaar was het?",
+        scale_max=5,
+        label_low_nl="licht",
+        label_high_nl="zwaar",
+    )
+    q3 = question(
+        two, Kind.MATRIX, ["Contact", "Nabijheid"], text="Hoe goed lukt het?", scale_max=4
+    )
     q4 = question(
         two,
         Kind.LONG_TEXT,

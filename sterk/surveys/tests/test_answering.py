@@ -65,7 +65,7 @@ def test_member_answers_an_identified_survey_and_it_is_in_their_data() -> None:
 
 
 def test_back_and_forth_keeps_the_answers() -> None:
-    survey, (q1, q2, q3, q4) = small_survey(anonymous=False)
+    survey, (q1, q2, _q3, q4) = small_survey(anonymous=False)
     client = Client()
     client.force_login(UserFactory())
     start(client, survey)
@@ -134,7 +134,9 @@ def test_visitor_gets_a_private_link_and_answers_anonymously() -> None:
     row = OutboundEmail.objects.get(to="bezoeker@example.org")
     participation = Participation.objects.get(survey=survey)
     assert participation.token in row.body
-    link = reverse("surveys:survey_link", kwargs={"slug": survey.slug, "token": participation.token})
+    link = reverse(
+        "surveys:survey_link", kwargs={"slug": survey.slug, "token": participation.token}
+    )
     assert client.get(link).status_code == 302
     answer_all(client, survey, qs)
     response = Response.objects.get(survey=survey)
@@ -152,7 +154,7 @@ def test_visitor_gets_a_private_link_and_answers_anonymously() -> None:
 
 
 def test_visitor_draft_of_identified_survey_is_kept_under_the_address() -> None:
-    survey, (q1, q2, *_r) = small_survey(anonymous=False)
+    survey, (q1, _q2, *_r) = small_survey(anonymous=False)
     client = Client()
     client.post(
         reverse("surveys:survey_start", kwargs={"slug": survey.slug}),
@@ -175,7 +177,7 @@ def test_closing_while_answering_takes_answers_in_the_grace_period(settings: Any
     client = Client()
     client.force_login(UserFactory())
     start(client, survey)
-    q1, q2, q3, q4 = qs
+    q1, _q2, _q3, _q4 = qs
     client.post(page(survey, 1), {f"q{q1.pk}": str(q1.options.first().pk), "go": "next"})  # type: ignore[union-attr]
     Response.objects.filter(survey=survey).update(
         started_at=timezone.now() - datetime.timedelta(minutes=10)
@@ -198,8 +200,8 @@ def test_closing_while_answering_takes_answers_in_the_grace_period(settings: Any
 
 
 def test_survey_list_shows_open_surveys_for_the_audience() -> None:
-    public, _q = small_survey(title_nl="Open voor iedereen")
-    members, _q2 = small_survey(title_nl="Alleen leden", audience="members")
+    _public, _q = small_survey(title_nl="Open voor iedereen")
+    _members, _q2 = small_survey(title_nl="Alleen leden", audience="members")
     body = Client().get(reverse("surveys:survey_list")).content.decode()
     assert "Open voor iedereen" in body and "Alleen leden" not in body
     client = Client()
