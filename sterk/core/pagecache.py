@@ -61,6 +61,8 @@ MAX_QUERY_LENGTH = 512
 # Public pages and feeds: the same for every visitor without a session.
 CACHEABLE_VIEWS = frozenset(
     {
+        "surveys:results",
+        "surveys:followup",
         "identity:home",
         "identity:about",
         "identity:krachtlijn_detail",
@@ -111,6 +113,7 @@ NOT_CACHED = {
     "surveys:survey_link": "a GET with an effect (confirms an address); personal, by token",
     "surveys:survey_thanks": "shown after one respondent's submit",
     "surveys:survey_page": "one respondent's answers",
+    "surveys:results_pdf": "a PDF download, rendered on request",
 }
 
 # Models whose rows no page shows: writing them does not change a page, so it does not

@@ -14,10 +14,14 @@ from sterk.network.forms_manage import RoleScopedChoicesMixin
 from sterk.network.models import Organisation, Region
 
 from .models import (
+    ActionPoint,
+    Answer,
     AudienceRole,
+    Finding,
     Kind,
     ListSource,
     OwnerKind,
+    PointStatus,
     Question,
     Section,
     Survey,
@@ -390,3 +394,103 @@ def _scale_choices(q: Question) -> list[tuple[str, str]]:
             label = f"{value} – {q.label_high}"
         choices.append((str(value), label))
     return choices
+
+
+# --- follow-up --------------------------------------------------------------------------
+
+
+class FindingForm(TranslatedErrorsMixin, forms.ModelForm):
+    class Meta:
+        model = Finding
+        fields = ["statement_nl", "statement_fr", "statement_en", "questions", "quotes"]
+        widgets = {f"statement_{c}": forms.Textarea(attrs={"rows": 3}) for c in ("nl", "fr", "en")}
+
+    def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translated_field_setup(
+            self, "statement", required_nl=True, other_help=_("Leave empty to show the Dutch text.")
+        )
+        questions = cast(forms.ModelMultipleChoiceField, self.fields["questions"])
+        questions.queryset = Question.objects.filter(survey=survey).order_by(
+            "section__position", "position"
+        )
+        questions.label_from_instance = lambda obj: str(obj.text)[:100]  # type: ignore[method-assign]
+        questions.help_text = _("Their numbers are shown with the finding.")
+        quotes = cast(forms.ModelMultipleChoiceField, self.fields["quotes"])
+        quotes.queryset = Answer.objects.filter(question__survey=survey, approved=True).exclude(
+            text=""
+        )
+        quotes.label_from_instance = lambda obj: str(obj.text)[:160]  # type: ignore[method-assign]
+        quotes.help_text = _("Only written answers you approved for publication can be quoted.")
+        use_checkbox_lists(self)
+
+    def service_data(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class PointForm(TranslatedErrorsMixin, forms.ModelForm):
+    class Meta:
+        model = ActionPoint
+        fields = [
+            "title_nl",
+            "title_fr",
+            "title_en",
+            "description_nl",
+            "responsible",
+            "due",
+            "status",
+            "action",
+            "event",
+            "call",
+        ]
+        widgets = {
+            "description_nl": forms.Textarea(attrs={"rows": 3}),
+            "due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.apps import apps
+
+        translated_field_setup(
+            self, "title", required_nl=True, other_help=_("Leave empty to show the Dutch text.")
+        )
+        self.fields["description_nl"].label = _("Description")
+        action = cast(forms.ModelChoiceField, self.fields["action"])
+        action.queryset = apps.get_model("actionplan", "Action").objects.filter(
+            challenge__plan__is_current=True
+        )
+        action.help_text = _("Its state is then followed here.")
+        event = cast(forms.ModelChoiceField, self.fields["event"])
+        event.queryset = apps.get_model("events", "Event").objects.exclude(status="draft")
+        self.fields["status"].help_text = _(
+            "Only used when the point is not linked: a linked point follows the action, the "
+            "event or the call."
+        )
+        status = cast(forms.ChoiceField, self.fields["status"])
+        if self.instance.status != PointStatus.PROPOSED:
+            status.choices = [c for c in PointStatus.choices if c[0] != PointStatus.PROPOSED]
+
+    def service_data(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class ProposeForm(forms.Form):
+    challenge: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Challenge it answers"),
+        queryset=None,  # type: ignore[arg-type]
+    )
+    description = forms.CharField(
+        label=_("Description for the steering group"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the action does and why, based on what the respondents said."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.apps import apps
+
+        challenge = cast(forms.ModelChoiceField, self.fields["challenge"])
+        challenge.queryset = apps.get_model("actionplan", "Challenge").objects.filter(
+            plan__is_current=True
+        )

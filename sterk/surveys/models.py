@@ -104,6 +104,8 @@ class Survey(TimeStampedModel):
         _("state"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
+    results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
+    followup_published_at = models.DateTimeField(_("follow-up published"), null=True, blank=True)
 
     class Meta:
         ordering = ("-opens_at", "pk")
@@ -201,6 +203,7 @@ class Question(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    publish = models.BooleanField(_("in the published results"), default=False)
     condition_option = models.ForeignKey(
         "Option",
         verbose_name=_("has the answer"),
@@ -302,6 +305,8 @@ class Answer(models.Model):
     choice = models.CharField(max_length=40, blank=True)  # a platform list value (pk, code)
     other = models.BooleanField(default=False)  # "other: ..." chosen; its text in `text`
     text = models.TextField(blank=True)
+    # A free-text answer (or an "other" text) the owner approved for the public results.
+    approved = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
@@ -358,3 +363,130 @@ def answer_rows(response: Response) -> dict[int, list[Any]]:
     for a in response.answers.all():
         rows.setdefault(a.question_id, []).append(a)
     return rows
+
+
+# --- jullie zeiden, wij deden -------------------------------------------------------------
+
+
+class Finding(models.Model):
+    """What the owner reads in the results: a short statement tied to questions (whose
+    numbers the follow-up page shows) and chosen quotes (approved free texts)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    statement = models.TextField(_("what you said"))
+    questions = models.ManyToManyField(
+        Question, verbose_name=_("questions it is based on"), blank=True, related_name="findings"
+    )
+    quotes = models.ManyToManyField(
+        Answer, verbose_name=_("quotes"), blank=True, related_name="findings"
+    )
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("finding")
+
+    def __str__(self) -> str:
+        return str(self.statement)[:80]
+
+
+class PointStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    PROPOSED = "proposed", _("Proposed to the steering group")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class ActionPoint(models.Model):
+    """What the region or platform does about a finding. Linked to an action, an action
+    proposal, an event or a call for practices, its state follows that item
+    (`effective_status`); otherwise the owner sets it."""
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="points")
+    title = SingleLineCharField(_("what we do"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    responsible = SingleLineCharField(_("who does it"), max_length=200, blank=True)
+    due = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(
+        _("state"), max_length=20, choices=PointStatus.choices, default=PointStatus.PLANNED
+    )
+    action = models.ForeignKey(
+        "actionplan.Action",
+        verbose_name=_("action of the action plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_points",
+    )
+    proposal = models.ForeignKey(
+        "actionplan.ActionProposal",
+        verbose_name=_("action proposal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_points",
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_points",
+    )
+    call = models.ForeignKey(
+        "practices.Call",
+        verbose_name=_("call for practices"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_points",
+    )
+    done_notified = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ("due", "pk")
+        verbose_name = _("action point")
+
+    def __str__(self) -> str:
+        return str(self.title)
+
+    def linked_action(self) -> Any:
+        if self.action_id:
+            return self.action
+        if self.proposal_id and self.proposal is not None and self.proposal.action_id:
+            return self.proposal.action
+        return None
+
+    @property
+    def effective_status(self) -> str:
+        action = self.linked_action()
+        if action is not None:
+            return {
+                "completed": PointStatus.DONE,
+                "stopped": PointStatus.DROPPED,
+                "running": PointStatus.IN_PROGRESS,
+                "preparing": PointStatus.IN_PROGRESS,
+            }.get(action.status, PointStatus.PLANNED)
+        if self.proposal_id and self.proposal is not None:
+            if self.proposal.status == "declined":
+                return PointStatus.DROPPED
+            return PointStatus.PROPOSED
+        if self.event_id and self.event is not None:
+            ends = getattr(self.event, "ends_at", None) or getattr(self.event, "starts_at", None)
+            if getattr(self.event, "status", "") == "cancelled":
+                return PointStatus.DROPPED
+            if ends is not None and ends < timezone.now():
+                return PointStatus.DONE
+            return PointStatus.PLANNED
+        if self.call_id and self.call is not None:
+            if self.call.closes_on < timezone.localdate():
+                return PointStatus.DONE
+            if self.call.opens_on <= timezone.localdate():
+                return PointStatus.IN_PROGRESS
+            return PointStatus.PLANNED
+        return self.status
+
+    def effective_status_label(self) -> str:
+        return str(PointStatus(self.effective_status).label)

@@ -130,3 +130,36 @@ def question_visible(question: Question, values: dict[str, Any]) -> bool:
     if isinstance(given, list):
         return str(question.condition_option_id) in [str(v) for v in given]
     return str(given) == str(question.condition_option_id)
+
+
+def findings_of(survey: Survey) -> list[Any]:
+    """The findings with their questions, quotes and action points (and what those link
+    to) in a fixed number of queries."""
+    from .models import Finding
+
+    return list(
+        Finding.objects.filter(survey=survey).prefetch_related(
+            "questions",
+            "quotes",
+            "points__action",
+            "points__proposal__action",
+            "points__event",
+            "points__call",
+        )
+    )
+
+
+def findings_for_action(action: Any) -> list[Any]:
+    """The published findings an action of the action plan answers (through an action
+    point linked to it, or to the proposal it came from). For the action's page."""
+    from .models import Finding
+
+    return list(
+        Finding.objects.filter(
+            Q(points__action=action) | Q(points__proposal__action=action),
+            survey__followup_published_at__isnull=False,
+        )
+        .select_related("survey")
+        .distinct()
+        .order_by("survey__opens_at", "position", "pk")
+    )

@@ -26,10 +26,13 @@ from sterk.core.site import absolute_url
 from sterk.core.slugs import SlugSource, save_with_unique_slug, unique_slug
 
 from .models import (
+    ActionPoint,
     Answer,
+    Finding,
     Kind,
     Option,
     Participation,
+    PointStatus,
     Question,
     Response,
     ResponseStatus,
@@ -656,3 +659,250 @@ def response_submit(
                 **p_lookup,
             )
     return response
+
+
+# --- results ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def results_publish(
+    *, actor: User, survey: Survey, question_ids: list[int], publish: bool
+) -> Survey:
+    """Choose the questions of the public results, and publish them (or take them down)."""
+    chosen = set(question_ids)
+    before = sorted(survey.questions.filter(publish=True).values_list("pk", flat=True))
+    survey.questions.exclude(pk__in=chosen).update(publish=False)
+    survey.questions.filter(pk__in=chosen).update(publish=True)
+    was = survey.results_published_at
+    if publish and not chosen:
+        raise ValidationError({"questions": _("Choose at least one question to publish.")})
+    survey.results_published_at = (was or timezone.now()) if publish else None
+    survey.save(update_fields=["results_published_at"])
+    audit_record(
+        actor=actor,
+        action="surveys.results_publish",
+        obj=survey,
+        region_id=_region_id(survey),
+        changes={
+            "questions": [before, sorted(chosen)],
+            "published": [was is not None, publish],
+        },
+    )
+    return survey
+
+
+@transaction.atomic
+def answer_approve(*, actor: User, answer: Answer, approved: bool) -> Answer:
+    """Approve a free-text answer for the public results (or withdraw it). The trail
+    records the question and the answer's row, not who gave it (it cannot know)."""
+    if answer.approved != approved:
+        Answer.objects.filter(pk=answer.pk).update(approved=approved)
+        answer.approved = approved
+        audit_record(
+            actor=actor,
+            action="surveys.answer_approve" if approved else "surveys.answer_withdraw",
+            obj=answer.question,
+            region_id=_region_id(answer.question.survey),
+            changes={"answer": [None, answer.pk]},
+        )
+    return answer
+
+
+# --- jullie zeiden, wij deden -----------------------------------------------------------
+
+
+@transaction.atomic
+def finding_create(*, actor: User, survey: Survey, data: dict[str, Any]) -> Finding:
+    values = dict(data)
+    questions = values.pop("questions", [])
+    quotes = values.pop("quotes", [])
+    finding = Finding(survey=survey, position=_next_position(survey.findings.all()), **values)
+    finding.full_clean()
+    finding.save()
+    finding.questions.set(questions)
+    finding.quotes.set(quotes)
+    audit_record(
+        actor=actor,
+        action="surveys.finding_create",
+        obj=finding,
+        region_id=_region_id(survey),
+        changes={"statement": [None, str(finding.statement)]},
+    )
+    return finding
+
+
+def finding_update(*, actor: User, finding: Finding, data: dict[str, Any]) -> Finding:
+    return instance_update_audited(
+        actor=actor,
+        instance=finding,
+        data=data,
+        action="surveys.finding_update",
+        region_id=_region_id(finding.survey),
+    )
+
+
+@transaction.atomic
+def finding_delete(*, actor: User, finding: Finding) -> None:
+    audit_record(
+        actor=actor,
+        action="surveys.finding_delete",
+        obj=finding,
+        region_id=_region_id(finding.survey),
+        changes={"statement": [str(finding.statement), None]},
+    )
+    finding.delete()
+
+
+@transaction.atomic
+def point_create(*, actor: User, finding: Finding, data: dict[str, Any]) -> ActionPoint:
+    point = ActionPoint(finding=finding, **data)
+    point.full_clean()
+    point.save()
+    audit_record(
+        actor=actor,
+        action="surveys.point_create",
+        obj=point,
+        region_id=_region_id(finding.survey),
+        changes={"title": [None, str(point.title)]},
+    )
+    notify_point_done(point)
+    return point
+
+
+@transaction.atomic
+def point_update(*, actor: User, point: ActionPoint, data: dict[str, Any]) -> ActionPoint:
+    point = instance_update_audited(
+        actor=actor,
+        instance=point,
+        data=data,
+        action="surveys.point_update",
+        region_id=_region_id(point.finding.survey),
+    )
+    notify_point_done(point)
+    return point
+
+
+@transaction.atomic
+def point_delete(*, actor: User, point: ActionPoint) -> None:
+    audit_record(
+        actor=actor,
+        action="surveys.point_delete",
+        obj=point,
+        region_id=_region_id(point.finding.survey),
+        changes={"title": [str(point.title), None]},
+    )
+    point.delete()
+
+
+@transaction.atomic
+def point_propose(*, actor: User, point: ActionPoint, challenge: Any, description: str) -> Any:
+    """The action point becomes a regional action proposal in the action plan (the steering
+    group decides on it there); the point then follows the proposal and its action."""
+    from sterk.actionplan.services import proposal_submit
+
+    survey = point.finding.survey
+    if survey.region is None:
+        raise ValidationError(
+            _("Only a region's survey can propose a regional action to the steering group.")
+        )
+    if point.proposal_id or point.action_id:
+        raise ValidationError(_("This action point is already linked to the action plan."))
+    proposal = proposal_submit(
+        actor=actor,
+        region=survey.region,
+        data={
+            "challenge": challenge,
+            "title": str(point.title)[:255],
+            "description": description,
+        },
+    )
+    point.proposal = proposal
+    point.status = PointStatus.PROPOSED
+    point.save(update_fields=["proposal", "status"])
+    audit_record(
+        actor=actor,
+        action="surveys.point_propose",
+        obj=point,
+        region_id=_region_id(survey),
+        changes={"proposal": [None, proposal.pk]},
+    )
+    return proposal
+
+
+def _informed(survey: Survey) -> list[tuple[int, str]]:
+    """(participation id, address) of everyone who asked to be kept informed."""
+    rows = Participation.objects.filter(
+        survey=survey, keep_informed=True, submitted=True
+    ).values_list("pk", "email", "user__email")
+    return [(pk, email or user_email) for pk, email, user_email in rows if email or user_email]
+
+
+def _followup_link(survey: Survey) -> str:
+    return absolute_url(f"/nl/bevragingen/{survey.slug}/opvolging/")
+
+
+@transaction.atomic
+def followup_publish(*, actor: User, survey: Survey, publish: bool) -> Survey:
+    """Publish the follow-up page (or take it down). On the first publication everyone who
+    asked to be kept informed is mailed once (the outbox key names the survey and them)."""
+    if publish and not survey.findings.exists():
+        raise ValidationError(_("Write at least one finding before publishing the follow-up."))
+    was = survey.followup_published_at
+    survey.followup_published_at = (was or timezone.now()) if publish else None
+    survey.save(update_fields=["followup_published_at"])
+    audit_record(
+        actor=actor,
+        action="surveys.followup_publish",
+        obj=survey,
+        region_id=_region_id(survey),
+        changes={"published": [was is not None, publish]},
+    )
+    if publish:
+        for pk, address in _informed(survey):
+            outbox.enqueue(
+                key=f"surveys.followup:{survey.pk}:{pk}",
+                to=address,
+                subject=_("What we did with the survey “%(title)s”") % {"title": survey.title},
+                body=_(
+                    "Hello,\n\nYou answered the survey “%(title)s” and asked to be kept "
+                    "informed. What you said, and what we do about it, is now online:\n\n"
+                    "%(link)s\n\nThank you for taking part.\n"
+                )
+                % {"title": survey.title, "link": _followup_link(survey)},
+            )
+    return survey
+
+
+def notify_point_done(point: ActionPoint) -> bool:
+    """Once an action point is done (by hand, or because its linked action, event or call
+    is), mail everyone who asked to be kept informed, once: only while the follow-up is
+    published; the flag and the outbox keys make a second run a no-op."""
+    survey = point.finding.survey
+    if (
+        point.done_notified
+        or survey.followup_published_at is None
+        or point.effective_status != PointStatus.DONE
+    ):
+        return False
+    for pk, address in _informed(survey):
+        outbox.enqueue(
+            key=f"surveys.point_done:{point.pk}:{pk}",
+            to=address,
+            subject=_("Done: %(title)s") % {"title": point.title},
+            body=_(
+                "Hello,\n\nIn answer to the survey “%(survey)s” we promised: “%(title)s”. "
+                "That is now done. See what else came of it:\n\n%(link)s\n"
+            )
+            % {"survey": survey.title, "title": point.title, "link": _followup_link(survey)},
+        )
+    ActionPoint.objects.filter(pk=point.pk).update(done_notified=True)
+    point.done_notified = True
+    return True
+
+
+def notify_done_points() -> int:
+    """For the cron (`send_survey_updates`): action points whose linked item is now done."""
+    points = ActionPoint.objects.filter(
+        done_notified=False, finding__survey__followup_published_at__isnull=False
+    ).select_related("finding__survey", "action", "proposal__action", "event", "call")
+    return sum(1 for point in points if notify_point_done(point))

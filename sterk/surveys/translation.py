@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Option, Question, Section, Survey
+from .models import ActionPoint, Finding, Option, Question, Section, Survey
 
 
 @register(Survey)
@@ -21,3 +21,13 @@ class QuestionTranslation(TranslationOptions):
 @register(Option)
 class OptionTranslation(TranslationOptions):
     fields = ("label",)
+
+
+@register(Finding)
+class FindingTranslation(TranslationOptions):
+    fields = ("statement",)
+
+
+@register(ActionPoint)
+class ActionPointTranslation(TranslationOptions):
+    fields = ("title", "description")

@@ -325,3 +325,74 @@ def _submit(
 def survey_thanks(request: HttpRequest, slug: str) -> HttpResponse:
     survey = _get_survey(slug)
     return render(request, "surveys/thanks.html", {"survey": survey})
+
+
+def _published_or_404(slug: str) -> Survey:
+    survey = get_object_or_404(
+        Survey.objects.select_related("region", "organisation"),
+        slug=slug,
+        results_published_at__isnull=False,
+    )
+    return survey
+
+
+def results(request: HttpRequest, slug: str) -> HttpResponse:
+    from . import results as survey_results
+
+    survey = _published_or_404(slug)
+    count, items = survey_results.published(survey)
+    return render(
+        request,
+        "surveys/results.html",
+        {"survey": survey, "count": count, "results": items},
+    )
+
+
+def results_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    from . import exports
+    from . import results as survey_results
+
+    survey = _published_or_404(slug)
+    count, items = survey_results.published(survey)
+    pdf = exports.results_pdf(
+        survey, {"survey": survey, "count": count, "results": items}, get_language() or "nl"
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="resultaten-{survey.slug}.pdf"'
+    return response
+
+
+def followup(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Jullie zeiden, wij deden": per finding, the numbers and quotes, and the action
+    points with their state and links."""
+    from . import results as survey_results
+
+    survey = get_object_or_404(
+        Survey.objects.select_related("region", "organisation"),
+        slug=slug,
+        followup_published_at__isnull=False,
+    )
+    findings = selectors.findings_of(survey)
+    questions: dict[int, Any] = {}
+    for finding in findings:
+        for q in finding.questions.all():
+            questions[q.pk] = q
+    chosen = [q for q in selectors.survey_questions(survey) if q.pk in questions]
+    by_question = {r.question.pk: r for r in survey_results.question_results(survey, chosen)}
+    rows = [
+        {
+            "finding": f,
+            "results": [by_question[q.pk] for q in f.questions.all() if q.pk in by_question],
+            "points": list(f.points.all()),
+        }
+        for f in findings
+    ]
+    return render(
+        request,
+        "surveys/followup.html",
+        {
+            "survey": survey,
+            "rows": rows,
+            "count": survey_results.respondent_count(survey),
+        },
+    )

@@ -6,21 +6,41 @@ Every view: `management_view`, then a rules permission on the survey, then one s
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sterk.accounts.types import AuthenticatedRequest
-from sterk.core.access import management_view, require_perm
+from sterk.core.access import (
+    management_view,
+    personal_data_export,
+    personal_data_gate,
+    require_perm,
+)
+from sterk.core.exports import CSV_CONTENT_TYPE, csv_text, file_response
 from sterk.core.forms import apply_errors
 from sterk.core.once import once_per_token
 from sterk.core.paging import paginate
+from sterk.core.params import parse_id
+from sterk.core.widgets import use_checkbox_lists
 
-from . import selectors, services
-from .forms import AnswerForm, QuestionForm, SectionForm, SurveyForm
-from .models import Question, Section, Survey, SurveyStatus
+from . import exports, results, selectors, services
+from .forms import (
+    AnswerForm,
+    FindingForm,
+    PointForm,
+    ProposeForm,
+    QuestionForm,
+    SectionForm,
+    SurveyForm,
+)
+from .models import ActionPoint, Answer, Finding, Question, Section, Survey, SurveyStatus
 
 
 def _survey(request: AuthenticatedRequest, pk: int) -> Survey:
@@ -201,8 +221,6 @@ def section_move(request: AuthenticatedRequest, pk: int, spk: int) -> HttpRespon
 
 
 def _builder_url(pk: int) -> str:
-    from django.urls import reverse
-
     return reverse("surveys_manage:builder", kwargs={"pk": pk})
 
 
@@ -338,5 +356,345 @@ def preview(request: AuthenticatedRequest, pk: int, n: int = 1) -> HttpResponse:
             "total": len(sections),
             "prev_n": n - 1 if n > 1 else None,
             "next_n": n + 1 if n < len(sections) else None,
+        },
+    )
+
+
+# --- results ----------------------------------------------------------------------------
+
+
+def _group(questions: list[Question], value: str) -> results.Group | None:
+    """A group from "qid:value" (a choice question of the survey and one of its values)."""
+    qid, _sep, choice = value.partition(":")
+    if not qid.isdigit() or not choice:
+        return None
+    for q in results.filter_questions(questions):
+        if q.pk == int(qid) and choice in {k for k, _label in results.group_choices(q)}:
+            return results.Group(question=q, value=choice)
+    return None
+
+
+def _group_options(questions: list[Question]) -> list[tuple[str, str]]:
+    options = []
+    for q in results.filter_questions(questions):
+        for key, label in results.group_choices(q):
+            options.append((f"{q.pk}:{key}", f"{str(q.text)[:60]}: {label}"))
+    return options
+
+
+@management_view
+def results_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    survey = _survey(request, pk)
+    require_perm(request, "surveys.view_results", survey)
+    questions = selectors.survey_questions(survey)
+    a = _group(questions, request.GET.get("a", ""))
+    b = _group(questions, request.GET.get("b", ""))
+    context: dict[str, object] = {
+        "survey": survey,
+        "group_options": _group_options(questions),
+        "a_value": request.GET.get("a", ""),
+        "b_value": request.GET.get("b", ""),
+        "min_group": results.MIN_GROUP,
+    }
+    if a is not None and b is not None:
+        context["comparison"] = results.compare(survey, questions, a, b)
+    else:
+        group = a or b
+        count = results.respondent_count(survey, group)
+        context["group"] = group
+        context["count"] = count
+        context["hidden"] = group is not None and count < results.MIN_GROUP
+        context["results"] = (
+            [] if context["hidden"] else results.question_results(survey, questions, group)
+        )
+    return render(request, "surveys/manage/results.html", context)
+
+
+@management_view
+def texts_page(request: AuthenticatedRequest, pk: int, qpk: int) -> HttpResponse:
+    survey, question = _question(request, pk, qpk)
+    require_perm(request, "surveys.view_results", survey)
+    if request.method == "POST":
+        answer_id = parse_id(request.POST.get("answer"))
+        if answer_id is None:
+            messages.error(request, _("Choose a written answer."))
+            return redirect("surveys_manage:texts", pk=pk, qpk=qpk)
+        answer = get_object_or_404(
+            Answer.objects.select_related("question__survey"), pk=answer_id or 0, question=question
+        )
+        services.answer_approve(
+            actor=request.user, answer=answer, approved=request.POST.get("approved") == "1"
+        )
+        messages.success(request, _("Saved."))
+        page_no = request.POST.get("page", "1")
+        return redirect(
+            f"{reverse('surveys_manage:texts', kwargs={'pk': pk, 'qpk': qpk})}?page={page_no if page_no.isdigit() else 1}#answer-{answer.pk}"
+        )
+    page = paginate(request, results.free_texts(question), 25)
+    return render(
+        request,
+        "surveys/manage/texts.html",
+        {"survey": survey, "question": question, "page": page},
+    )
+
+
+class PublishForm(forms.Form):
+    questions = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Questions in the public results"), coerce=int, required=False
+    )
+    publish = forms.BooleanField(
+        label=gettext_lazy("Publish the results on the public page"), required=False
+    )
+
+    def __init__(self, *args: object, survey: Survey, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["questions"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(q.pk, str(q.text)[:120]) for q in selectors.survey_questions(survey)]
+        use_checkbox_lists(self)
+
+
+@management_view
+def results_publish(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    survey = _survey(request, pk)
+    initial = {
+        "questions": list(survey.questions.filter(publish=True).values_list("pk", flat=True)),
+        "publish": survey.results_published_at is not None,
+    }
+    form = PublishForm(request.POST or None, survey=survey, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.results_publish(
+                actor=request.user,
+                survey=survey,
+                question_ids=form.cleaned_data["questions"],
+                publish=form.cleaned_data["publish"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The public results were saved."))
+            return redirect("surveys_manage:results", pk=pk)
+    return render(
+        request,
+        "surveys/manage/item_form.html",
+        {
+            "form": form,
+            "survey": survey,
+            "title": _("Publish results"),
+            "intro": _(
+                "Choose the questions to show on the public results page. Free-text "
+                "answers appear there only once you approve them one by one."
+            ),
+        },
+    )
+
+
+@personal_data_export
+def export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
+    survey = _survey(request, pk)
+    require_perm(request, "surveys.view_results", survey)
+    if (gate := personal_data_gate(request)) is not None:
+        return gate
+    name = f"bevraging-{survey.slug}-{timezone.localdate():%Y-%m-%d}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(exports.csv_chunks(survey), content_type=CSV_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response  # type: ignore[return-value]  # streamed: same headers, a body iterator
+    if fmt == "xlsx":
+        return file_response(exports.xlsx(survey), f"{name}.xlsx")
+    if fmt == "codeboek":
+        header, rows = exports.codebook(survey)
+        return file_response(csv_text(header, rows), f"{name}-codeboek.csv")
+    raise Http404
+
+
+# --- follow-up: jullie zeiden, wij deden ------------------------------------------------
+
+
+@management_view
+def followup(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    survey = _survey(request, pk)
+    findings = selectors.findings_of(survey)
+    return render(
+        request,
+        "surveys/manage/followup.html",
+        {"survey": survey, "findings": findings, "can_propose": survey.region_id is not None},
+    )
+
+
+@management_view
+def followup_publish(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    survey = _survey(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.followup_publish(
+            actor=request.user, survey=survey, publish=request.POST.get("publish") == "1"
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The follow-up page was saved."))
+    return redirect("surveys_manage:followup", pk=pk)
+
+
+@management_view
+@once_per_token
+def finding_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    survey = _survey(request, pk)
+    form = FindingForm(request.POST or None, survey=survey)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.finding_create(actor=request.user, survey=survey, data=form.service_data())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The finding was added."))
+            return redirect("surveys_manage:followup", pk=pk)
+    return render(
+        request,
+        "surveys/manage/item_form.html",
+        {"form": form, "survey": survey, "title": _("New finding"), "once": True},
+    )
+
+
+def _finding(request: AuthenticatedRequest, pk: int, fpk: int) -> tuple[Survey, Finding]:
+    survey = _survey(request, pk)
+    return survey, get_object_or_404(Finding, pk=fpk, survey=survey)
+
+
+@management_view
+def finding_edit(request: AuthenticatedRequest, pk: int, fpk: int) -> HttpResponse:
+    survey, finding = _finding(request, pk, fpk)
+    form = FindingForm(request.POST or None, instance=finding, survey=survey)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.finding_update(actor=request.user, finding=finding, data=form.service_data())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The finding was saved."))
+            return redirect("surveys_manage:followup", pk=pk)
+    return render(
+        request,
+        "surveys/manage/item_form.html",
+        {"form": form, "survey": survey, "title": _("Edit finding")},
+    )
+
+
+@management_view
+def finding_delete(request: AuthenticatedRequest, pk: int, fpk: int) -> HttpResponse:
+    survey, finding = _finding(request, pk, fpk)
+    if request.method == "POST":
+        services.finding_delete(actor=request.user, finding=finding)
+        messages.success(request, _("The finding was deleted."))
+        return redirect("surveys_manage:followup", pk=pk)
+    return render(
+        request,
+        "surveys/manage/item_delete.html",
+        {"survey": survey, "item": finding, "error": "", "title": _("Delete finding")},
+    )
+
+
+@management_view
+@once_per_token
+def point_create(request: AuthenticatedRequest, pk: int, fpk: int) -> HttpResponse:
+    survey, finding = _finding(request, pk, fpk)
+    form = PointForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.point_create(actor=request.user, finding=finding, data=form.service_data())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The action point was added."))
+            return redirect("surveys_manage:followup", pk=pk)
+    return render(
+        request,
+        "surveys/manage/item_form.html",
+        {"form": form, "survey": survey, "title": _("New action point"), "once": True},
+    )
+
+
+def _point(request: AuthenticatedRequest, pk: int, ppk: int) -> tuple[Survey, ActionPoint]:
+    survey = _survey(request, pk)
+    point = get_object_or_404(
+        ActionPoint.objects.select_related("finding__survey"), pk=ppk, finding__survey=survey
+    )
+    return survey, point
+
+
+@management_view
+def point_edit(request: AuthenticatedRequest, pk: int, ppk: int) -> HttpResponse:
+    survey, point = _point(request, pk, ppk)
+    form = PointForm(request.POST or None, instance=point)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.point_update(actor=request.user, point=point, data=form.service_data())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The action point was saved."))
+            return redirect("surveys_manage:followup", pk=pk)
+    return render(
+        request,
+        "surveys/manage/item_form.html",
+        {"form": form, "survey": survey, "title": _("Edit action point")},
+    )
+
+
+@management_view
+def point_delete(request: AuthenticatedRequest, pk: int, ppk: int) -> HttpResponse:
+    survey, point = _point(request, pk, ppk)
+    if request.method == "POST":
+        services.point_delete(actor=request.user, point=point)
+        messages.success(request, _("The action point was deleted."))
+        return redirect("surveys_manage:followup", pk=pk)
+    return render(
+        request,
+        "surveys/manage/item_delete.html",
+        {"survey": survey, "item": point, "error": "", "title": _("Delete action point")},
+    )
+
+
+@management_view
+@once_per_token
+def point_propose(request: AuthenticatedRequest, pk: int, ppk: int) -> HttpResponse:
+    """The action point as a regional action proposal (the chair proposes; the steering
+    group decides in the action plan's proposal workflow)."""
+    survey, point = _point(request, pk, ppk)
+    if survey.region is None or not request.user.has_perm(
+        "actionplan.propose_action_for_region", survey.region
+    ):
+        raise PermissionDenied
+    form = ProposeForm(
+        request.POST or None, initial={"description": point.description or point.finding.statement}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.point_propose(
+                actor=request.user,
+                point=point,
+                challenge=form.cleaned_data["challenge"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The proposal was sent to the steering group."))
+            return redirect("actionplan_manage:proposal_detail", pk=proposal.pk)
+    return render(
+        request,
+        "surveys/manage/item_form.html",
+        {
+            "form": form,
+            "survey": survey,
+            "title": _("Propose as an action of the action plan"),
+            "intro": _(
+                "The steering group reads the proposal and approves it, asks for changes or "
+                "declines it. This action point then follows its state."
+            ),
+            "once": True,
         },
     )

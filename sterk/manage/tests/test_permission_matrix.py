@@ -105,6 +105,8 @@ EVENT = {"pk": "event"}
 SURVEY = {"pk": "survey"}
 SURVEY_SECTION = {"pk": "survey", "spk": "survey_section"}
 SURVEY_QUESTION = {"pk": "survey", "qpk": "survey_question"}
+SURVEY_FINDING = {"pk": "survey", "fpk": "survey_finding"}
+SURVEY_POINT = {"pk": "survey", "ppk": "survey_point"}
 
 MATRIX: list[Row] = [
     # --- network: the shell, a region, the inbox, organisations, roles, audit trail ---
@@ -335,6 +337,31 @@ MATRIX: list[Row] = [
         get=405,
         region_bound=True,
     ),
+    Row("surveys_manage:results", REGION, SURVEY, post=False, region_bound=True),
+    Row(
+        "surveys_manage:texts", REGION, {**SURVEY, "qpk": "survey_text_question"}, region_bound=True
+    ),
+    Row("surveys_manage:results_publish", REGION, SURVEY, region_bound=True),
+    *[
+        Row(
+            "surveys_manage:export",
+            REGION,
+            {**SURVEY, "fmt": f"={fmt}"},
+            post=False,
+            region_bound=True,
+            variant=fmt,
+        )
+        for fmt in ("csv", "xlsx", "codeboek")
+    ],
+    Row("surveys_manage:followup", REGION, SURVEY, post=False, region_bound=True),
+    Row("surveys_manage:followup_publish", REGION, SURVEY, get=405, region_bound=True),
+    Row("surveys_manage:finding_create", REGION, SURVEY, region_bound=True),
+    Row("surveys_manage:finding_edit", REGION, SURVEY_FINDING, region_bound=True),
+    Row("surveys_manage:finding_delete", REGION, SURVEY_FINDING, region_bound=True),
+    Row("surveys_manage:point_create", REGION, SURVEY_FINDING, region_bound=True),
+    Row("surveys_manage:point_edit", REGION, SURVEY_POINT, region_bound=True),
+    Row("surveys_manage:point_delete", REGION, SURVEY_POINT, region_bound=True),
+    Row("surveys_manage:point_propose", REGION, SURVEY_POINT, region_bound=True),
 ]
 
 
@@ -422,13 +449,18 @@ def world() -> dict[str, Any]:
 
 
 def _survey_world(region: Any) -> dict[str, Any]:
+    from sterk.surveys.models import ActionPoint, Finding
     from sterk.surveys.tests.factories import small_survey
 
     survey, questions = small_survey(region=region, anonymous=False)
+    finding = Finding.objects.create(survey=survey, statement_nl="Bevinding.")
     return {
         "survey": survey,
         "survey_section": questions[0].section,
         "survey_question": questions[1],
+        "survey_text_question": questions[3],
+        "survey_finding": finding,
+        "survey_point": ActionPoint.objects.create(finding=finding, title_nl="Actiepunt"),
     }
 
 
