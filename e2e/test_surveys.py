@@ -100,3 +100,74 @@ def test_build_preview_and_answer(page: Page, content, make_user, settings) -> N
     expect(page).to_have_url(re.compile(r"/bedankt/$"))
     shoot(page, "thanks")
     assert Response.objects.filter(survey=survey, status="submitted").count() == 2
+
+
+def test_results_publish_and_follow_up(page: Page, content, make_user, settings) -> None:
+    from sterk.actionplan import services as actionplan_services
+    from sterk.actionplan.models import ActionProposal
+    from sterk.actionplan.tests.factories import ChallengeFactory
+    from sterk.network.models import Region, Role
+    from sterk.network.services import role_assign
+    from sterk.surveys.models import Answer
+    from sterk.surveys.tests.factories import small_survey
+    from sterk.surveys.tests.test_results import fill
+
+    settings.STERK_REQUIRE_MFA_FOR_MANAGERS = False
+    region = Region.objects.order_by("pk").first()
+    survey, qs = small_survey(region=region, title_nl="Uitdagingen voor sterk sociaal werk")
+    fill(survey, qs, 12, yes=7)
+    challenge = ChallengeFactory(title_nl="Digitaal werken")
+    chair = make_user("voorzitter2@example.org")
+    role_assign(actor=None, user=chair, role=Role.CHAIR, region=region)
+    steering = make_user("stuurgroep@example.org")
+    role_assign(actor=None, user=steering, role=Role.STEERING)
+
+    log_in(page, "voorzitter2@example.org")
+    visit(page, f"/nl/beheer/bevragingen/{survey.pk}/resultaten/")
+    expect(page.locator("main svg[role=img]").first).to_be_visible()
+    shoot(page, "results")
+    ja = qs[0].options.get(label_nl="Ja")
+    nee = qs[0].options.get(label_nl="Nee")
+    page.locator("#id_a").select_option(f"{qs[0].pk}:{ja.pk}")
+    page.locator("#id_b").select_option(f"{qs[0].pk}:{nee.pk}")
+    follow(page, lambda: page.get_by_role("button", name=re.compile("Show|Toon")).click())
+    shoot(page, "compare")
+    # Approve one written answer, publish two questions.
+    visit(page, f"/nl/beheer/bevragingen/{survey.pk}/resultaten/tekst/{qs[3].pk}/")
+    follow(page, lambda: page.get_by_role("button", name=re.compile("Approve")).first.click())
+    assert Answer.objects.filter(question=qs[3], approved=True).count() == 1
+    visit(page, f"/nl/beheer/bevragingen/{survey.pk}/resultaten/publiceren/")
+    page.get_by_label("Werk je digitaal?").check()
+    page.get_by_label("Vertel meer").check()
+    page.get_by_label(re.compile("Publish the results")).check()
+    follow(page, lambda: page.locator("main form button[type=submit]").click())
+    visit(page, f"/nl/bevragingen/{survey.slug}/resultaten/")
+    expect(page.locator("main h1")).to_have_text("Uitdagingen voor sterk sociaal werk")
+    shoot(page, "public-results")
+
+    # The follow-up: a finding, an action point, proposed as an action.
+    visit(page, f"/nl/beheer/bevragingen/{survey.pk}/opvolging/")
+    follow(page, lambda: page.get_by_role("link", name=re.compile("Add a finding")).click())
+    page.locator("#id_statement_nl").fill("Zeven op twaalf werken vooral digitaal.")
+    page.get_by_label("Werk je digitaal?").check()
+    follow(page, lambda: page.locator("main form button[type=submit]").click())
+    follow(page, lambda: page.get_by_role("link", name=re.compile("Add an action point")).click())
+    page.locator("#id_title_nl").fill("Lerend netwerk digitaal werken")
+    follow(page, lambda: page.locator("main form button[type=submit]").click())
+    follow(page, lambda: page.get_by_role("link", name=re.compile("Propose as an action")).click())
+    page.locator("#id_challenge").select_option(str(challenge.pk))
+    follow(page, lambda: page.locator("main form button[type=submit]").click())
+    proposal = ActionProposal.objects.get(title="Lerend netwerk digitaal werken")
+    assert proposal.challenge == challenge
+    visit(page, f"/nl/beheer/bevragingen/{survey.pk}/opvolging/")
+    follow(page, lambda: page.get_by_role("button", name=re.compile("Publish the follow-up")).click())
+    shoot(page, "manage-followup")
+    action = actionplan_services.proposal_approve(actor=steering, proposal=proposal)
+    page.context.clear_cookies()
+    visit(page, f"/nl/bevragingen/{survey.slug}/opvolging/")
+    expect(page.get_by_role("link", name=re.compile("Lerend netwerk digitaal werken"))).to_be_visible()
+    shoot(page, "followup")
+    visit(page, action.get_absolute_url())
+    findings = page.locator("section[aria-labelledby=survey-findings-title]")
+    expect(findings).to_contain_text("Zeven op twaalf werken vooral digitaal.")
+    shoot(page, "action-page")

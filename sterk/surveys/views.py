@@ -382,6 +382,7 @@ def followup(request: HttpRequest, slug: str) -> HttpResponse:
     rows = [
         {
             "finding": f,
+            "prefix": f"f{f.pk}",
             "results": [by_question[q.pk] for q in f.questions.all() if q.pk in by_question],
             "points": list(f.points.all()),
         }
