@@ -21,6 +21,8 @@ run: setup
 	$(MANAGE) load_events_demo
 	$(MANAGE) load_practices
 	$(MANAGE) load_practices_demo
+	$(MANAGE) load_surveys
+	$(MANAGE) load_surveys_demo
 	# load_demo last: it prints the demo logins just before the server starts.
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -71,6 +73,7 @@ content: setup
 	$(MANAGE) load_actionplan
 	$(MANAGE) load_events
 	$(MANAGE) load_practices
+	$(MANAGE) load_surveys
 
 worker: setup
 	$(MANAGE) db_worker

@@ -117,6 +117,7 @@ class SurveyForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm)
         self.fields["audience_regions"].help_text = _(
             "Only when the survey is for the members of given regions."
         )
+        self.fields["contact_email"].required = True
         use_checkbox_lists(self)
 
     grouped_fields = [

@@ -99,11 +99,19 @@ class Survey(TimeStampedModel):
     consent_text = models.TextField(_("consent text"))
     purpose = models.TextField(_("what the answers will be used for"))
     contact_name = SingleLineCharField(_("contact person"), max_length=200)
-    contact_email = models.EmailField(_("contact e-mail"))
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
     status = models.CharField(
         _("state"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
     )
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    # The questions and answers on the platform are demo data (the real survey was held
+    # elsewhere; its known facts are in the introduction).
+    is_demo = models.BooleanField(_("questions and answers are demo data"), default=False)
+    reported_respondents = models.PositiveIntegerField(
+        _("respondents reported by the owner"),
+        null=True,
+        blank=True,
+        help_text=_("For a survey held outside the platform: how many took part."),
+    )
     results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
     followup_published_at = models.DateTimeField(_("follow-up published"), null=True, blank=True)
 

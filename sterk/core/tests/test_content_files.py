@@ -14,7 +14,7 @@ from django.core.management import call_command
 from sterk.core import content
 
 LANGUAGES = {"nl", "fr", "en"}
-LOADERS = ("load_content", "load_actionplan", "load_events", "load_practices")
+LOADERS = ("load_content", "load_actionplan", "load_events", "load_practices", "load_surveys")
 
 
 def files(*parts: str) -> list[Path]:
@@ -40,7 +40,9 @@ def test_every_file_parses_and_is_not_empty():
         assert data, path
 
 
-@pytest.mark.parametrize("area", ["identity", "network", "actionplan", "events", "practices"])
+@pytest.mark.parametrize(
+    "area", ["identity", "network", "actionplan", "events", "practices", "surveys"]
+)
 def test_real_content_has_nl_fr_and_en_side_by_side(area: str):
     found = 0
     for path in files(area):
@@ -60,6 +62,7 @@ def test_demo_texts_have_dutch_and_mostly_french_and_english():
         "actionplan",
         "events",
         "practices",
+        "surveys",
     }
     only_dutch = []
     for path in paths:
@@ -98,6 +101,7 @@ def test_the_production_loaders_never_read_demo_files(monkeypatch):
         "actionplan",
         "events",
         "practices",
+        "surveys",
     }
     # Every real file is read; no demo file is.
     assert set(read) == {p for p in files() if "demo" not in p.relative_to(root).parts}

@@ -22,7 +22,7 @@ from sterk.identity.models import Krachtlijn
 pytestmark = pytest.mark.django_db
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
-LOADERS = ("load_content", "load_actionplan", "load_events", "load_practices")
+LOADERS = ("load_content", "load_actionplan", "load_events", "load_practices", "load_surveys")
 
 
 def writes(queries: CaptureQueriesContext) -> list[str]:

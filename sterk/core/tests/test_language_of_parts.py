@@ -54,7 +54,13 @@ class _LangChecker(HTMLParser):
 
 @pytest.fixture
 def dutch_only_content(db):
-    for command in ("load_content", "load_actionplan", "load_events", "load_practices"):
+    for command in (
+        "load_content",
+        "load_actionplan",
+        "load_events",
+        "load_practices",
+        "load_surveys",
+    ):
         call_command(command, verbosity=0)
     for model in translator.get_registered_models(abstract=False):
         options = translator.get_options_for_model(model)

@@ -20,7 +20,9 @@ def _short(text: str, limit: int = 34) -> str:
 
 
 @register.inclusion_tag("surveys/_chart.html")
-def bar_chart(bars: list[Any], prefix: str, question_id: int, row: int, title: str) -> dict[str, Any]:
+def bar_chart(
+    bars: list[Any], prefix: str, question_id: int, row: int, title: str
+) -> dict[str, Any]:
     chart_id = f"{prefix}-chart-{question_id}-{row}"
     rows = []
     for index, bar in enumerate(bars):
