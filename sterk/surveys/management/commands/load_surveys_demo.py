@@ -56,7 +56,8 @@ def _answers(rng: random.Random, q: Question, spec: dict[str, Any], i: int) -> l
     if q.kind == Kind.SINGLE:
         return [Answer(question=q, option=rng.choices(options, weights=weights)[0])]
     if q.kind == Kind.MULTIPLE:
-        chosen = [o for o, w in zip(options, weights, strict=True) if rng.random() < w / 10]
+        chances = weights or [5] * len(options)
+        chosen = [o for o, w in zip(options, chances, strict=True) if rng.random() < w / 10]
         return [Answer(question=q, option=o) for o in chosen or options[:1]]
     if q.kind == Kind.SCALE:
         return [Answer(question=q, number=rng.choices(q.scale_values, weights=weights)[0])]
@@ -85,7 +86,7 @@ def load_surveys_demo() -> int:
         survey = Survey.objects.filter(slug=item["survey"]).first()
         if survey is None or survey.questions.exists():
             continue
-        rng = random.Random(item["seed"])
+        rng = random.Random(item["seed"])  # noqa: S311 - demo data, not secrets
         questions: list[tuple[Question, dict[str, Any]]] = []
         for s_pos, s_spec in enumerate(item["sections"], start=1):
             section = Section.objects.create(
