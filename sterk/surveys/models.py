@@ -318,9 +318,16 @@ class Answer(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=("question", "option")),
-            models.Index(fields=("question", "number")),
-            models.Index(fields=("question", "choice")),
+            models.Index(fields=("question", "option", "response")),
+            models.Index(fields=("question", "choice", "response")),
+            # Covering the grouped columns: a group's answers are read from the index only.
+            models.Index(
+                fields=("response", "question", "option", "number", "choice", "other"),
+                name="survey_answer_grouped",
+            ),
+            models.Index(
+                fields=("question",), condition=Q(approved=True), name="survey_answer_approved"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -498,3 +505,42 @@ class ActionPoint(models.Model):
 
     def effective_status_label(self) -> str:
         return str(PointStatus(self.effective_status).label)
+
+
+class AnswerTally(models.Model):
+    """The count of one answer value (question, option or matrix row, value, list value,
+    "other"), kept up to date by the database as responses are submitted (`n = n + 1`
+    under a lock on the survey): the unfiltered results read these few rows instead of
+    grouping every answer. `services.tally_rebuild` recomputes them with one GROUP BY;
+    a test checks both agree."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="tallies")
+    key = models.CharField(max_length=80)
+    option = models.ForeignKey(Option, null=True, blank=True, on_delete=models.CASCADE)
+    number = models.IntegerField(null=True, blank=True)
+    choice = models.CharField(max_length=40, blank=True)
+    other = models.BooleanField(default=False)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("question", "key"), name="survey_tally_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}/{self.key}: {self.n}"
+
+
+class QuestionTally(models.Model):
+    """Per question: how many respondents answered it and how many wrote a text."""
+
+    question = models.OneToOneField(Question, on_delete=models.CASCADE, related_name="tally")
+    respondents = models.PositiveIntegerField(default=0)
+    texts = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.respondents}"
+
+
+def tally_key(option_id: int | None, number: int | None, choice: str, other: bool) -> str:
+    return f"{option_id or ''}|{'' if number is None else number}|{choice}|{int(other)}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Avg, Count, Max, Min, Q, QuerySet
+from django.db.models import Avg, Count, Max, Min, QuerySet
 from django.utils.translation import gettext as _
 
 from .forms import _list_choices
@@ -116,50 +116,10 @@ def question_results(
     survey: Survey, questions: list[Question], group: Group | None = None
 ) -> list[QuestionResult]:
     """The counts of every given question (with its options prefetched)."""
-    ids = [q.pk for q in questions]
-    answers = Answer.objects.filter(question_id__in=ids)
-    if group is not None:
-        answers = answers.filter(response_id__in=group.response_ids())
-    counted = [q.pk for q in questions if q.kind in COUNTED_KINDS]
-    grouped: dict[int, list[dict[str, Any]]] = {}
-    if counted:
-        for row in (
-            answers.filter(question_id__in=counted)
-            .values("question_id", "option_id", "number", "choice", "other")
-            .annotate(n=Count("id"))
-            .order_by()
-        ):
-            grouped.setdefault(row["question_id"], []).append(dict(row))
-    several = [q.pk for q in questions if q.kind in SEVERAL_ROWS]
-    distinct: dict[int, int] = {}
-    if several:
-        for seen in (
-            answers.filter(question_id__in=several)
-            .values("question_id")
-            .annotate(r=Count("response_id", distinct=True))
-            .order_by()
-        ):
-            distinct[seen["question_id"]] = seen["r"]
-    numbers = [q.pk for q in questions if q.kind == Kind.NUMBER]
-    stats: dict[int, dict[str, Any]] = {}
-    if numbers:
-        for stat in (
-            answers.filter(question_id__in=numbers)
-            .values("question_id")
-            .annotate(n=Count("id"), avg=Avg("number"), lo=Min("number"), hi=Max("number"))
-            .order_by()
-        ):
-            stats[stat["question_id"]] = dict(stat)
-    texts: dict[int, int] = {}
-    for written in (
-        answers.filter(Q(question__kind__in=TEXT_KINDS) | Q(other=True))
-        .exclude(text="")
-        .values("question_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        texts[written["question_id"]] = written["n"]
-
+    if group is None:
+        grouped, distinct, stats, texts = _from_tallies(questions)
+    else:
+        grouped, distinct, stats, texts = _from_answers(questions, group)
     results = []
     for q in questions:
         result = QuestionResult(question=q, texts=texts.get(q.pk, 0))
@@ -223,6 +183,81 @@ def question_results(
             bar.percent = _percent(bar.n, result.respondents)
         results.append(result)
     return results
+
+
+Counted = tuple[
+    dict[int, list[dict[str, Any]]], dict[int, int], dict[int, dict[str, Any]], dict[int, int]
+]
+
+
+def _from_tallies(questions: list[Question]) -> Counted:
+    """Everyone: the tallies the database keeps (a few rows per question)."""
+    from .models import AnswerTally, QuestionTally
+
+    ids = [q.pk for q in questions]
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for tally in AnswerTally.objects.filter(question_id__in=ids, n__gt=0).values(
+        "question_id", "option_id", "number", "choice", "other", "n"
+    ):
+        grouped.setdefault(tally["question_id"], []).append(dict(tally))
+    distinct: dict[int, int] = {}
+    texts: dict[int, int] = {}
+    for qid, respondents, written in QuestionTally.objects.filter(question_id__in=ids).values_list(
+        "question_id", "respondents", "texts"
+    ):
+        distinct[qid], texts[qid] = respondents, written
+    stats: dict[int, dict[str, Any]] = {}
+    for q in questions:
+        if q.kind == Kind.NUMBER and grouped.get(q.pk):
+            rows = [r for r in grouped[q.pk] if r["number"] is not None]
+            n = sum(r["n"] for r in rows)
+            stats[q.pk] = {
+                "n": n,
+                "avg": sum(r["number"] * r["n"] for r in rows) / n if n else None,
+                "lo": min(r["number"] for r in rows) if rows else None,
+                "hi": max(r["number"] for r in rows) if rows else None,
+            }
+    return grouped, distinct, stats, texts
+
+
+def _from_answers(questions: list[Question], group: Group) -> Counted:
+    """A group: GROUP BY over the answers of the group's responses."""
+    ids = [q.pk for q in questions]
+    answers = Answer.objects.filter(question_id__in=ids)
+    answers = answers.filter(response_id__in=group.response_ids())
+    counted = [q.pk for q in questions if q.kind in COUNTED_KINDS]
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    if counted:
+        for row in (
+            answers.filter(question_id__in=counted)
+            .values("question_id", "option_id", "number", "choice", "other")
+            .annotate(n=Count("*"))
+            .order_by()
+        ):
+            grouped.setdefault(row["question_id"], []).append(dict(row))
+    several = [q.pk for q in questions if q.kind in SEVERAL_ROWS]
+    distinct: dict[int, int] = {}
+    if several:
+        for seen in (
+            answers.filter(question_id__in=several)
+            .values("question_id")
+            .annotate(r=Count("response_id", distinct=True))
+            .order_by()
+        ):
+            distinct[seen["question_id"]] = seen["r"]
+    numbers = [q.pk for q in questions if q.kind == Kind.NUMBER]
+    stats: dict[int, dict[str, Any]] = {}
+    if numbers:
+        for stat in (
+            answers.filter(question_id__in=numbers)
+            .values("question_id")
+            .annotate(n=Count("id"), avg=Avg("number"), lo=Min("number"), hi=Max("number"))
+            .order_by()
+        ):
+            stats[stat["question_id"]] = dict(stat)
+    # Written answers are not counted per group (the comparison does not list them).
+    texts: dict[int, int] = {}
+    return grouped, distinct, stats, texts
 
 
 def _scale(q: Question) -> list[tuple[str, str]]:

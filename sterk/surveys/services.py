@@ -645,6 +645,7 @@ def response_submit(
     for row in rows:
         row.response = response
     Answer.objects.bulk_create(rows)
+    _tally_add(survey, rows)
     if p_lookup:
         updated = Participation.objects.filter(survey=survey, **p_lookup).update(
             submitted=True, keep_informed=keep_informed, confirmed=True
@@ -906,3 +907,103 @@ def notify_done_points() -> int:
         done_notified=False, finding__survey__followup_published_at__isnull=False
     ).select_related("finding__survey", "action", "proposal__action", "event", "call")
     return sum(1 for point in points if notify_point_done(point))
+
+
+# --- tallies ------------------------------------------------------------------------------
+
+
+def _tally_add(survey: Survey, rows: list[Answer]) -> None:
+    """Count one submitted response's answer rows into the tallies (inside the submit's
+    transaction, under a lock on the survey so two submits do not lose a count)."""
+    from collections import Counter
+
+    from django.db.models import F
+
+    from .models import TEXT_KINDS, AnswerTally, QuestionTally, tally_key
+
+    Survey.objects.select_for_update().filter(pk=survey.pk).first()
+    kinds = dict(Question.objects.filter(survey=survey).values_list("pk", "kind"))
+    counts: Counter[tuple[int, str]] = Counter()
+    values: dict[tuple[int, str], Answer] = {}
+    answered: set[int] = set()
+    texts: Counter[int] = Counter()
+    for row in rows:
+        answered.add(row.question_id)
+        if row.text and (row.other or kinds.get(row.question_id) in TEXT_KINDS):
+            texts[row.question_id] += 1
+        if kinds.get(row.question_id) in TEXT_KINDS:
+            continue
+        key = (row.question_id, tally_key(row.option_id, row.number, row.choice, row.other))
+        counts[key] += 1
+        values[key] = row
+    if counts:
+        existing = {
+            (t.question_id, t.key): t
+            for t in AnswerTally.objects.filter(
+                question_id__in={q for q, _k in counts}, key__in={k for _q, k in counts}
+            )
+        }
+        for key, n in counts.items():
+            if key in existing:
+                AnswerTally.objects.filter(pk=existing[key].pk).update(n=F("n") + n)
+        AnswerTally.objects.bulk_create(
+            AnswerTally(
+                question_id=key[0],
+                key=key[1],
+                option_id=values[key].option_id,
+                number=values[key].number,
+                choice=values[key].choice,
+                other=values[key].other,
+                n=n,
+            )
+            for key, n in counts.items()
+            if key not in existing
+        )
+    have = set(QuestionTally.objects.filter(question_id__in=answered).values_list("question_id", flat=True))
+    QuestionTally.objects.bulk_create(QuestionTally(question_id=q) for q in answered - have)
+    for q in answered:
+        QuestionTally.objects.filter(question_id=q).update(
+            respondents=F("respondents") + 1, texts=F("texts") + texts.get(q, 0)
+        )
+
+
+@transaction.atomic
+def tally_rebuild(*, survey: Survey) -> None:
+    """Recompute a survey's tallies from its answers (three GROUP BY queries)."""
+    from django.db.models import Count, Q
+
+    from .models import TEXT_KINDS, AnswerTally, QuestionTally, tally_key
+
+    AnswerTally.objects.filter(question__survey=survey).delete()
+    QuestionTally.objects.filter(question__survey=survey).delete()
+    answers = Answer.objects.filter(question__survey=survey)
+    AnswerTally.objects.bulk_create(
+        (
+            AnswerTally(
+                question_id=row["question_id"],
+                key=tally_key(row["option_id"], row["number"], row["choice"], row["other"]),
+                option_id=row["option_id"],
+                number=row["number"],
+                choice=row["choice"],
+                other=row["other"],
+                n=row["n"],
+            )
+            for row in answers.exclude(question__kind__in=TEXT_KINDS)
+            .values("question_id", "option_id", "number", "choice", "other")
+            .annotate(n=Count("id"))
+            .order_by()
+        ),
+        batch_size=1000,
+    )
+    QuestionTally.objects.bulk_create(
+        QuestionTally(question_id=row["question_id"], respondents=row["r"], texts=row["t"])
+        for row in answers.values("question_id")
+        .annotate(
+            r=Count("response_id", distinct=True),
+            t=Count(
+                "id",
+                filter=(Q(other=True) | Q(question__kind__in=TEXT_KINDS)) & ~Q(text=""),
+            ),
+        )
+        .order_by()
+    )

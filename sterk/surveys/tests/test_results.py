@@ -36,6 +36,7 @@ def fill(survey: Any, qs: list[Any], n: int, *, yes: int) -> None:
         if i < yes:
             answers.append(Answer(response=r, question=q4, text=f"Tekst {i}"))
         Answer.objects.bulk_create(answers)
+    services.tally_rebuild(survey=survey)
 
 
 def test_counts_and_percentages() -> None:
@@ -172,7 +173,38 @@ def test_list_and_number_questions_are_counted() -> None:
         )
         Answer.objects.create(response=r, question=lq, choice=str(region.pk))
         Answer.objects.create(response=r, question=nq, number=10 * (i + 1))
+    services.tally_rebuild(survey=survey)
     items = {r.question.pk: r for r in results.question_results(survey, [lq, nq])}
     assert [b.n for b in items[lq.pk].bars if b.key == str(region.pk)] == [3]
     assert items[nq.pk].mean == 20.0 and items[nq.pk].maximum == 30
     assert services  # the module is importable with results
+
+
+def test_tallies_kept_on_submit_agree_with_a_rebuild() -> None:
+    from sterk.surveys.models import AnswerTally, QuestionTally
+
+    survey, qs = small_survey()
+    q1, q2, q3, q4 = qs
+    for i in range(7):
+        values = {
+            f"q{q1.pk}": "other" if i == 0 else str(q1.options.all()[i % 2].pk),
+            f"q{q1.pk}_other": "Soms" if i == 0 else "",
+            f"q{q2.pk}": str(1 + i % 5),
+            **{f"q{q3.pk}_r{o.pk}": str(1 + (i + o.pk) % 4) for o in q3.options.all()},
+            f"q{q4.pk}": f"Tekst {i}" if i % 2 else "",
+        }
+        services.response_submit(
+            survey=survey, values=values, visible=qs, started_at=None, keep_informed=False
+        )
+
+    def snapshot() -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+        return (
+            set(AnswerTally.objects.filter(n__gt=0).values_list("question_id", "key", "n")),
+            set(QuestionTally.objects.values_list("question_id", "respondents", "texts")),
+        )
+
+    kept = snapshot()
+    services.tally_rebuild(survey=survey)
+    assert snapshot() == kept
+    items = {r.question.pk: r for r in results.question_results(survey, qs)}
+    assert items[q1.pk].respondents == 7 and items[q4.pk].texts == 3

@@ -28,7 +28,7 @@ from sterk.surveys.models import (
     Section,
     Survey,
 )
-from sterk.surveys.services import new_token
+from sterk.surveys.services import new_token, tally_rebuild
 
 
 def _question(section: Section, position: int, spec: dict[str, Any]) -> Question:
@@ -121,6 +121,7 @@ def load_surveys_demo() -> int:
                     done_notified=True,  # nobody to tell: demo respondents
                     **translated("title", p_spec["title"]),
                 )
+        tally_rebuild(survey=survey)
         now = timezone.now()
         Survey.objects.filter(pk=survey.pk).update(
             is_demo=True, results_published_at=now, followup_published_at=now
