@@ -114,7 +114,9 @@ def generate(base: dict[str, Any], count: int, start: int, rng: random.Random) -
                     opts = options[q.pk]
                     if q.kind == Kind.SINGLE:
                         if q.allow_other and rng.random() < 0.05:
-                            rows.append(Answer(response=r, question=q, other=True, text="Iets anders"))
+                            rows.append(
+                                Answer(response=r, question=q, other=True, text="Iets anders")
+                            )
                         else:
                             rows.append(Answer(response=r, question=q, option_id=rng.choice(opts)))
                     elif q.kind == Kind.MULTIPLE:
@@ -125,7 +127,9 @@ def generate(base: dict[str, Any], count: int, start: int, rng: random.Random) -
                     elif q.kind == Kind.MATRIX:
                         for o in opts:
                             rows.append(
-                                Answer(response=r, question=q, option_id=o, number=rng.randint(1, 5))
+                                Answer(
+                                    response=r, question=q, option_id=o, number=rng.randint(1, 5)
+                                )
                             )
                     elif q.kind == Kind.LIST:
                         pool = regions if q.list_source == "region" else sectors
@@ -151,8 +155,8 @@ def run() -> None:
     from django.test import Client
     from django.urls import reverse
 
-    from sterk.network.models import Role, RoleAssignment
     from sterk.accounts.models import User
+    from sterk.network.models import Role, RoleAssignment
     from sterk.surveys import exports
 
     sizes = [int(s) for s in os.environ.get("BENCH_SURVEYS_SIZES", "10000,100000").split(",")]

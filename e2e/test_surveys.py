@@ -160,12 +160,16 @@ def test_results_publish_and_follow_up(page: Page, content, make_user, settings)
     proposal = ActionProposal.objects.get(title="Lerend netwerk digitaal werken")
     assert proposal.challenge == challenge
     visit(page, f"/nl/beheer/bevragingen/{survey.pk}/opvolging/")
-    follow(page, lambda: page.get_by_role("button", name=re.compile("Publish the follow-up")).click())
+    follow(
+        page, lambda: page.get_by_role("button", name=re.compile("Publish the follow-up")).click()
+    )
     shoot(page, "manage-followup")
     action = actionplan_services.proposal_approve(actor=steering, proposal=proposal)
     page.context.clear_cookies()
     visit(page, f"/nl/bevragingen/{survey.slug}/opvolging/")
-    expect(page.get_by_role("link", name=re.compile("Lerend netwerk digitaal werken"))).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile("Lerend netwerk digitaal werken"))
+    ).to_be_visible()
     shoot(page, "followup")
     visit(page, action.get_absolute_url())
     findings = page.locator("section[aria-labelledby=survey-findings-title]")

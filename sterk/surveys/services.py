@@ -959,7 +959,9 @@ def _tally_add(survey: Survey, rows: list[Answer]) -> None:
             for key, n in counts.items()
             if key not in existing
         )
-    have = set(QuestionTally.objects.filter(question_id__in=answered).values_list("question_id", flat=True))
+    have = set(
+        QuestionTally.objects.filter(question_id__in=answered).values_list("question_id", flat=True)
+    )
     QuestionTally.objects.bulk_create(QuestionTally(question_id=q) for q in answered - have)
     for q in answered:
         QuestionTally.objects.filter(question_id=q).update(
