@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sterk.core.fields import SaneDateTimeField, SingleLineCharField
+from sterk.core.fields import SaneDateField, SaneDateTimeField, SingleLineCharField
 from sterk.core.models import TimeStampedModel
 
 
@@ -422,7 +422,7 @@ class ActionPoint(models.Model):
     title = SingleLineCharField(_("what we do"), max_length=255)
     description = models.TextField(_("description"), blank=True)
     responsible = SingleLineCharField(_("who does it"), max_length=200, blank=True)
-    due = models.DateField(_("due"), null=True, blank=True)
+    due = SaneDateField(_("due"), null=True, blank=True)
     status = models.CharField(
         _("state"), max_length=20, choices=PointStatus.choices, default=PointStatus.PLANNED
     )
