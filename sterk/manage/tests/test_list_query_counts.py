@@ -201,6 +201,14 @@ def call_submissions(state: dict[str, Any], n: int) -> str:
     return reverse("practices_manage:call_detail", args=[call.pk])
 
 
+def surveys(state: dict[str, Any], n: int) -> str:
+    from sterk.surveys.tests.factories import small_survey
+
+    for _ in range(n):
+        small_survey()
+    return reverse("surveys_manage:survey_list")
+
+
 PAGES: dict[str, Callable[[dict[str, Any], int], str]] = {
     "actionplan_manage:action_list": actions,
     "actionplan_manage:progress_list": progress,
@@ -214,6 +222,7 @@ PAGES: dict[str, Callable[[dict[str, Any], int], str]] = {
     "practices_manage:queue": queue,
     "practices_manage:call_list": calls,
     "practices_manage:call_detail": call_submissions,
+    "surveys_manage:survey_list": surveys,
 }
 
 
