@@ -14,6 +14,7 @@ import os
 import random
 import time
 import tracemalloc
+from collections import Counter
 from typing import Any
 
 from bench.setup_django import setup
@@ -86,6 +87,60 @@ def _survey() -> dict[str, Any]:
     return {"survey": survey, "questions": survey_questions(survey), "regions": regions}
 
 
+CROSS: Counter[tuple[Any, ...]] = Counter()
+
+
+def _count_groups(rows: list[Any], kinds: dict[int, str]) -> None:
+    """The group tallies the submits would have kept (counted here while generating,
+    as one Counter; the app keeps them with UPDATE n = n + 1 on each submit)."""
+    from sterk.surveys.models import group_key_of, tally_key
+
+    dims = {
+        (r.question_id, group_key_of(r.option_id, r.choice, r.other))
+        for r in rows
+        if kinds[r.question_id] in ("single", "multiple", "list")
+    }
+    keys = {(r.question_id, "a", None, None, "", False) for r in rows}
+    keys |= {
+        (
+            r.question_id,
+            tally_key(r.option_id, r.number, r.choice, r.other),
+            r.option_id,
+            r.number,
+            r.choice,
+            r.other,
+        )
+        for r in rows
+        if kinds[r.question_id] != "long_text"
+    }
+    CROSS.update(d + k for d in dims for k in keys)
+
+
+def _write_groups(survey: Any) -> None:
+    from sterk.surveys.models import CrossTally, cross_pair
+
+    CrossTally.objects.filter(survey=survey).delete()
+    CrossTally.objects.bulk_create(
+        (
+            CrossTally(
+                survey=survey,
+                pair=cross_pair(gq, gk, qid, key),
+                group_question_id=gq,
+                group_key=gk,
+                question_id=qid,
+                answered=key == "a",
+                option_id=option_id,
+                number=number,
+                choice=choice,
+                other=other,
+                n=n,
+            )
+            for (gq, gk, qid, key, option_id, number, choice, other), n in CROSS.items()
+        ),
+        batch_size=2000,
+    )
+
+
 def generate(base: dict[str, Any], count: int, start: int, rng: random.Random) -> None:
     from django.db import transaction
 
@@ -96,6 +151,7 @@ def generate(base: dict[str, Any], count: int, start: int, rng: random.Random) -
     regions = [str(r.pk) for r in base["regions"]]
     sectors = [s.value for s in Sector]
     options = {q.pk: [o.pk for o in q.options.all()] for q in questions}
+    kinds = {q.pk: q.kind for q in questions}
     batch = 2000
     for offset in range(0, count, batch):
         n = min(batch, count - offset)
@@ -137,9 +193,15 @@ def generate(base: dict[str, Any], count: int, start: int, rng: random.Random) -
                     elif rng.random() < 0.2:
                         rows.append(Answer(response=r, question=q, text="Een langer antwoord."))
             Answer.objects.bulk_create(rows, batch_size=5000)
+            by_response: dict[int, list[Any]] = {}
+            for row in rows:
+                by_response.setdefault(row.response_id, []).append(row)
+            for answers in by_response.values():
+                _count_groups(answers, kinds)
     from sterk.surveys.services import tally_rebuild
 
-    tally_rebuild(survey=survey)
+    tally_rebuild(survey=survey, groups=False)
+    _write_groups(survey)
 
 
 def run() -> None:

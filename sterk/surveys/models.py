@@ -544,3 +544,38 @@ class QuestionTally(models.Model):
 
 def tally_key(option_id: int | None, number: int | None, choice: str, other: bool) -> str:
     return f"{option_id or ''}|{'' if number is None else number}|{choice}|{int(other)}"
+
+
+class CrossTally(models.Model):
+    """The count of one answer value among the respondents of one group (those who gave
+    `group_key` to `group_question`), kept by the database on submit like `AnswerTally`:
+    a comparison of two groups reads a few hundred rows, not every answer. `answered`
+    rows count the respondents of a question within the group."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    pair = models.CharField(max_length=200, unique=True)
+    group_question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    group_key = models.CharField(max_length=40)
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    answered = models.BooleanField(default=False)
+    option = models.ForeignKey(Option, null=True, blank=True, on_delete=models.CASCADE)
+    number = models.IntegerField(null=True, blank=True)
+    choice = models.CharField(max_length=40, blank=True)
+    other = models.BooleanField(default=False)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=("group_question", "group_key"))]
+
+    def __str__(self) -> str:
+        return f"{self.pair}: {self.n}"
+
+
+def group_key_of(option_id: int | None, choice: str, other: bool) -> str:
+    if other:
+        return "other"
+    return str(option_id) if option_id else choice
+
+
+def cross_pair(group_question: int, group_key: str, question: int, key: str) -> str:
+    return f"{group_question}:{group_key}>{question}:{key}"

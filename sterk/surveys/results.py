@@ -102,10 +102,18 @@ def filter_questions(questions: list[Question]) -> list[Question]:
 
 
 def respondent_count(survey: Survey, group: Group | None = None) -> int:
-    responses = Response.objects.filter(survey=survey, status="submitted")
-    if group is not None:
-        responses = responses.filter(pk__in=group.response_ids())
-    return responses.count()
+    """Everyone (a COUNT), or a group's size (its group tally for its own question)."""
+    if group is None:
+        return Response.objects.filter(survey=survey, status="submitted").count()
+    from .models import CrossTally
+
+    row = CrossTally.objects.filter(
+        group_question_id=group.question.pk,
+        group_key=group.value,
+        question_id=group.question.pk,
+        answered=True,
+    ).first()
+    return row.n if row is not None else 0
 
 
 def _percent(n: int, of: int) -> float:
@@ -119,7 +127,7 @@ def question_results(
     if group is None:
         grouped, distinct, stats, texts = _from_tallies(questions)
     else:
-        grouped, distinct, stats, texts = _from_answers(questions, group)
+        grouped, distinct, stats, texts = _from_group_tallies(questions, group)
     results = []
     for q in questions:
         result = QuestionResult(question=q, texts=texts.get(q.pk, 0))
@@ -218,6 +226,48 @@ def _from_tallies(questions: list[Question]) -> Counted:
                 "hi": max(r["number"] for r in rows) if rows else None,
             }
     return grouped, distinct, stats, texts
+
+
+def _from_group_tallies(questions: list[Question], group: Group) -> Counted:
+    """A group: its group tallies (kept by the database on submit), one query."""
+    from .models import CrossTally
+
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    distinct: dict[int, int] = {}
+    for tally in CrossTally.objects.filter(
+        group_question_id=group.question.pk,
+        group_key=group.value,
+        question_id__in=[q.pk for q in questions],
+        n__gt=0,
+    ).values("question_id", "answered", "option_id", "number", "choice", "other", "n"):
+        if tally["answered"]:
+            distinct[tally["question_id"]] = tally["n"]
+        else:
+            grouped.setdefault(tally["question_id"], []).append(dict(tally))
+    stats = _number_stats(questions, grouped)
+    return grouped, distinct, stats, {}
+
+
+def _number_stats(
+    questions: list[Question], grouped: dict[int, list[dict[str, Any]]]
+) -> dict[int, dict[str, Any]]:
+    stats: dict[int, dict[str, Any]] = {}
+    for q in questions:
+        if q.kind == Kind.NUMBER and grouped.get(q.pk):
+            rows = [r for r in grouped[q.pk] if r["number"] is not None]
+            n = sum(r["n"] for r in rows)
+            stats[q.pk] = {
+                "n": n,
+                "avg": sum(r["number"] * r["n"] for r in rows) / n if n else None,
+                "lo": min(r["number"] for r in rows) if rows else None,
+                "hi": max(r["number"] for r in rows) if rows else None,
+            }
+    return stats
+
+
+def answers_of_group(questions: list[Question], group: Group) -> Counted:
+    """The same counts by GROUP BY over the group's answers (tests check the tallies)."""
+    return _from_answers(questions, group)
 
 
 def _from_answers(questions: list[Question], group: Group) -> Counted:

@@ -959,6 +959,7 @@ def _tally_add(survey: Survey, rows: list[Answer]) -> None:
             for key, n in counts.items()
             if key not in existing
         )
+    _cross_add(survey, rows, kinds)
     have = set(
         QuestionTally.objects.filter(question_id__in=answered).values_list("question_id", flat=True)
     )
@@ -970,8 +971,11 @@ def _tally_add(survey: Survey, rows: list[Answer]) -> None:
 
 
 @transaction.atomic
-def tally_rebuild(*, survey: Survey) -> None:
-    """Recompute a survey's tallies from its answers (three GROUP BY queries)."""
+def tally_rebuild(*, survey: Survey, groups: bool = True) -> None:
+    """Recompute a survey's tallies from its answers (GROUP BY queries); with `groups`,
+    the group tallies too."""
+    if groups:
+        cross_rebuild(survey=survey)
     from django.db.models import Count, Q
 
     from .models import TEXT_KINDS, AnswerTally, QuestionTally, tally_key
@@ -1009,3 +1013,124 @@ def tally_rebuild(*, survey: Survey) -> None:
         )
         .order_by()
     )
+
+
+CHUNK = 500
+
+
+def _cross_add(survey: Survey, rows: list[Answer], kinds: dict[int, str]) -> None:
+    """Count one response into the group tallies: every (group it belongs to) x (value it
+    gave, or question it answered) pair gets n + 1 in one UPDATE per chunk; missing pairs
+    are created. Runs under the survey lock taken by `_tally_add`."""
+    from django.db.models import F
+
+    from .models import CHOICE_KINDS, TEXT_KINDS, CrossTally, cross_pair, group_key_of, tally_key
+
+    dims = sorted(
+        {
+            (r.question_id, group_key_of(r.option_id, r.choice, r.other))
+            for r in rows
+            if kinds.get(r.question_id) in CHOICE_KINDS
+        }
+    )
+    if not dims:
+        return
+    values: dict[str, Answer | None] = {}
+    for r in rows:
+        values[f"{r.question_id}|a"] = None
+        if kinds.get(r.question_id) not in TEXT_KINDS:
+            values[f"{r.question_id}|{tally_key(r.option_id, r.number, r.choice, r.other)}"] = r
+    wanted: dict[str, tuple[int, str, str, Answer | None]] = {}
+    for gq, gk in dims:
+        for qkey, row in values.items():
+            qid, key = qkey.split("|", 1)
+            wanted[cross_pair(gq, gk, int(qid), key)] = (gq, gk, qkey, row)
+    pairs = list(wanted)
+    existing: set[str] = set()
+    for start in range(0, len(pairs), CHUNK):
+        chunk = pairs[start : start + CHUNK]
+        existing.update(CrossTally.objects.filter(pair__in=chunk).values_list("pair", flat=True))
+        CrossTally.objects.filter(pair__in=chunk).update(n=F("n") + 1)
+    new = []
+    for pair, (gq, gk, qkey, row) in wanted.items():
+        if pair in existing:
+            continue
+        new.append(
+            CrossTally(
+                survey=survey,
+                pair=pair,
+                group_question_id=gq,
+                group_key=gk,
+                question_id=int(qkey.split("|", 1)[0]),
+                answered=row is None,
+                option_id=row.option_id if row is not None else None,
+                number=row.number if row is not None else None,
+                choice=row.choice if row is not None else "",
+                other=row.other if row is not None else False,
+                n=1,
+            )
+        )
+    CrossTally.objects.bulk_create(new, batch_size=CHUNK)
+
+
+def cross_rebuild(*, survey: Survey) -> None:
+    """Recompute a survey's group tallies from its answers: two GROUP BY queries over the
+    answers joined with the answers of the same response."""
+    from django.db import connection
+
+    from .models import CrossTally, cross_pair, tally_key
+
+    CrossTally.objects.filter(survey=survey).delete()
+    group = (
+        "CASE WHEN g.other THEN 'other' WHEN g.option_id IS NOT NULL "
+        "THEN CAST(g.option_id AS TEXT) ELSE g.choice END"
+    )
+    base = (
+        " FROM surveys_answer g JOIN surveys_answer a ON a.response_id = g.response_id"
+        " JOIN surveys_question gq ON gq.id = g.question_id"
+        " JOIN surveys_question aq ON aq.id = a.question_id"
+        " WHERE gq.survey_id = %s AND gq.kind IN ('single', 'multiple', 'list')"
+    )
+    rows: list[CrossTally] = []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT g.question_id, {group}, a.question_id, a.option_id, a.number, a.choice,"
+            f" a.other, COUNT(*){base} AND aq.kind NOT IN ('short_text', 'long_text')"
+            f" GROUP BY g.question_id, {group}, a.question_id, a.option_id, a.number,"
+            " a.choice, a.other",
+            [survey.pk],
+        )
+        for gq, gk, qid, option_id, number, choice, other, n in cursor.fetchall():
+            key = tally_key(option_id, number, choice, bool(other))
+            rows.append(
+                CrossTally(
+                    survey=survey,
+                    pair=cross_pair(gq, str(gk), qid, key),
+                    group_question_id=gq,
+                    group_key=str(gk),
+                    question_id=qid,
+                    option_id=option_id,
+                    number=number,
+                    choice=choice,
+                    other=bool(other),
+                    n=n,
+                )
+            )
+        cursor.execute(
+            f"SELECT g.question_id, {group}, a.question_id, COUNT(DISTINCT a.response_id){base}"
+            f" GROUP BY g.question_id, {group}, a.question_id",
+            [survey.pk],
+        )
+        for gq, gk, qid, n in cursor.fetchall():
+            rows.append(
+                CrossTally(
+                    survey=survey,
+                    pair=cross_pair(gq, str(gk), qid, "a"),
+                    group_question_id=gq,
+                    group_key=str(gk),
+                    question_id=qid,
+                    answered=True,
+                    n=n,
+                )
+            )
+    CrossTally.objects.bulk_create(rows, batch_size=CHUNK)
