@@ -70,7 +70,12 @@ def export(subject: DataSubject) -> dict[str, Any]:
 
 
 def erase(subject: DataSubject, *, actor: Any = None) -> None:
+    from .services import tally_rebuild
+
+    surveys = list(Survey.objects.filter(pk__in=_responses(subject).values("survey_id")))
     _responses(subject).delete()
+    for survey in surveys:  # the counts no longer include the erased answers
+        tally_rebuild(survey=survey)
     _participations(subject).delete()
     Survey.objects.filter(address_q("contact_email", subject.emails)).update(
         contact_name=ERASED, contact_email=""

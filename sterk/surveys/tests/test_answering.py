@@ -216,6 +216,10 @@ def test_personal_data_erase_removes_identified_responses() -> None:
     client.force_login(member)
     start(client, survey)
     answer_all(client, survey, qs)
+    from sterk.surveys.models import AnswerTally
+
+    assert AnswerTally.objects.filter(question__survey=survey, n__gt=0).exists()
     personal_data.erase(subject_for(member))
     assert not Response.objects.filter(survey=survey).exists()
+    assert not AnswerTally.objects.filter(question__survey=survey, n__gt=0).exists()
     assert not Participation.objects.filter(survey=survey).exists()
