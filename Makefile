@@ -27,6 +27,8 @@ run: setup
 	$(MANAGE) load_governance_demo
 	$(MANAGE) load_newsletter
 	$(MANAGE) load_newsletter_demo
+	$(MANAGE) load_surveys
+	$(MANAGE) load_surveys_demo
 	# load_demo last: it prints the demo logins just before the server starts.
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -80,6 +82,7 @@ content: setup
 	$(MANAGE) load_news
 	$(MANAGE) load_governance
 	$(MANAGE) load_newsletter
+	$(MANAGE) load_surveys
 
 worker: setup
 	$(MANAGE) db_worker

@@ -71,6 +71,8 @@ LOADERS = [
     ["load_governance_demo"],
     ["load_newsletter"],
     ["load_newsletter_demo"],
+    ["load_surveys"],
+    ["load_surveys_demo"],
     ["load_demo"],
 ]
 # Behind the proxy, production sees https (SECURE_PROXY_SSL_HEADER); without it every

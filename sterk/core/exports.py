@@ -17,7 +17,7 @@ import csv
 import datetime
 import decimal
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.http import HttpResponse
@@ -64,6 +64,22 @@ def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> str:
     for row in rows:
         writer.writerow([_csv_value(v) for v in row])
     return out.getvalue()
+
+
+class _Line:
+    """A file-like object that hands back what the csv writer wrote (for streaming)."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_stream(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The same CSV as `csv_text`, line by line, for a StreamingHttpResponse: memory stays
+    flat however many rows there are."""
+    writer = csv.writer(_Line(), delimiter=DELIMITER)
+    yield BOM + writer.writerow([_csv_value(h) for h in header])
+    for row in rows:
+        yield writer.writerow([_csv_value(v) for v in row])
 
 
 def sheet_title(title: Any, default: str = "Export") -> str:

@@ -62,6 +62,8 @@ MAX_QUERY_LENGTH = 512
 # Public pages and feeds: the same for every visitor without a session.
 CACHEABLE_VIEWS = frozenset(
     {
+        "surveys:results",
+        "surveys:followup",
         "identity:home",
         "identity:about",
         "identity:krachtlijn_detail",
@@ -121,6 +123,13 @@ NOT_CACHED = {
     "newsletter:unsubscribe": "one person's unsubscribe page, by token",
     "newsletter:preferences": "one person's choices, by token",
     "newsletter:member": "signed-in members only; one person's choices",
+    "surveys:survey_list": "depends on who the visitor is (audience, what they answered)",
+    "surveys:survey_start": "a form page; what it shows depends on the respondent's session",
+    "surveys:survey_link_sent": "shown after a form post to one visitor",
+    "surveys:survey_link": "a GET with an effect (confirms an address); personal, by token",
+    "surveys:survey_thanks": "shown after one respondent's submit",
+    "surveys:survey_page": "one respondent's answers",
+    "surveys:results_pdf": "a PDF download, rendered on request",
 }
 
 # Models whose rows no page shows: writing them does not change a page, so it does not

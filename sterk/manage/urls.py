@@ -16,6 +16,7 @@ from sterk.network import urls_manage as network_urls
 from sterk.news import urls_manage as news_urls
 from sterk.newsletter import urls_manage as newsletter_urls
 from sterk.practices import urls_manage as practices_urls
+from sterk.surveys import urls_manage as surveys_urls
 
 from . import views
 from .viewset import urlpatterns_for
@@ -39,5 +40,6 @@ urlpatterns = [
     path("nieuwsbrief/", include(area("newsletter_manage", newsletter_urls.urlpatterns))),
     path("nieuws/", include(area("news_manage", news_urls.urlpatterns))),
     path("", include(area("governance_manage", governance_urls.urlpatterns))),
+    path("bevragingen/", include(area("surveys_manage", surveys_urls.urlpatterns))),
     path("", include(area("manage", [*shell, *network_urls.urlpatterns]))),
 ]

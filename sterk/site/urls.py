@@ -26,6 +26,7 @@ network_patterns: list[URLPattern] = [
 # Mounted at "actieplan/" in the `actionplan` namespace.
 actionplan_patterns: list[URLPattern] = [
     path("uitdagingen/<slug:slug>/", views.challenge_detail, name="challenge_detail"),
+    path("acties/<slug:slug>/", views.action_detail, name="action_detail"),
 ]
 
 # Mounted at "mijn/" in the `accounts` namespace.

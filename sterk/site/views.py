@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from sterk.actionplan import selectors as actionplan_selectors
-from sterk.actionplan.models import Challenge
+from sterk.actionplan.models import Action, Challenge
 from sterk.core.roles import roles_of
 from sterk.events import selectors as events_selectors
 from sterk.governance import selectors as governance_selectors
@@ -23,6 +23,7 @@ from sterk.newsletter import selectors as newsletter_selectors
 from sterk.newsletter.forms import member_form
 from sterk.newsletter.services import consent_text as newsletter_consent_text
 from sterk.practices import selectors as practices_selectors
+from sterk.surveys import selectors as surveys_selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -113,6 +114,18 @@ def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = actionplan_selectors.challenge_page(challenge)
     context["practices"] = practices_selectors.practices_for_challenge(challenge)
     return render(request, "site/challenge_detail.html", context)
+
+
+def action_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """An action's page: the action plan's page with the survey findings it answers."""
+    try:
+        action = actionplan_selectors.action_detail(slug)
+    except Action.DoesNotExist as exc:
+        raise Http404 from exc
+    context = actionplan_selectors.action_page(action)
+    context["can_post"] = request.user.has_perm("actionplan.post_progress", action)
+    context["survey_findings"] = surveys_selectors.findings_for_action(action)
+    return render(request, "site/action_detail.html", context)
 
 
 @login_required

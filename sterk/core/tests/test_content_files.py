@@ -22,6 +22,7 @@ LOADERS = (
     "load_news",
     "load_governance",
     "load_newsletter",
+    "load_surveys",
 )
 
 
@@ -59,6 +60,7 @@ def test_every_file_parses_and_is_not_empty():
         "news",
         "governance",
         "newsletter",
+        "surveys",
     ],
 )
 def test_real_content_has_nl_fr_and_en_side_by_side(area: str):
@@ -83,6 +85,7 @@ def test_demo_texts_have_dutch_and_mostly_french_and_english():
         "news",
         "governance",
         "newsletter",
+        "surveys",
     }
     only_dutch = []
     for path in paths:
@@ -124,6 +127,7 @@ def test_the_production_loaders_never_read_demo_files(monkeypatch):
         "news",
         "governance",
         "newsletter",
+        "surveys",
     }
     # Every real file is read; no demo file is.
     assert set(read) == {p for p in files() if "demo" not in p.relative_to(root).parts}

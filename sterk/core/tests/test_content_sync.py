@@ -28,7 +28,9 @@ LOADERS = (
     "load_events",
     "load_practices",
     "load_news",
+    "load_governance",
     "load_newsletter",
+    "load_surveys",
 )
 
 

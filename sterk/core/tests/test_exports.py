@@ -91,12 +91,22 @@ def world(db, settings):
         submitter_email="an@example.org",
         answers=[{"question": EVIL, "answer": "-2"}],
     )
+    from sterk.surveys.models import Answer, Response
+    from sterk.surveys.tests.factories import SectionFactory, SurveyFactory, question
+
+    survey = SurveyFactory(region=antwerpen, anonymous=False)
+    text_question = question(SectionFactory(survey=survey), "short_text", text=EVIL)
+    response = Response.objects.create(
+        survey=survey, token="t" * 24, status="submitted", email="r@example.org"
+    )
+    Answer.objects.create(response=response, question=text_question, text="=cmd")
     return {
         "region": antwerpen,
         "chair": chair,
         "stakeholder": stakeholder,
         "event": event,
         "call": call,
+        "survey": survey,
     }
 
 
@@ -110,6 +120,9 @@ def _personal_exports(world: dict[str, Any]) -> list[tuple[str, str, str]]:
         (reverse("events_manage:export_xlsx", args=[event]), "xlsx", "chair"),
         (reverse("practices_manage:call_export", args=[call, "csv"]), "csv", "stakeholder"),
         (reverse("practices_manage:call_export", args=[call, "xlsx"]), "xlsx", "stakeholder"),
+        (reverse("surveys_manage:export", args=[world["survey"].pk, "csv"]), "csv", "chair"),
+        (reverse("surveys_manage:export", args=[world["survey"].pk, "xlsx"]), "xlsx", "chair"),
+        (reverse("surveys_manage:export", args=[world["survey"].pk, "codeboek"]), "csv", "chair"),
     ]
 
 
@@ -142,6 +155,7 @@ def test_every_management_export_is_a_personal_data_export():
         "events_manage:export_csv",
         "events_manage:export_xlsx",
         "practices_manage:call_export",
+        "surveys_manage:export",
     }
     assert set(manage_exports) == covered, "add the new export to _personal_exports"
 
@@ -150,7 +164,8 @@ def _check_file(response, fmt: str) -> None:
     assert response.status_code == 200, response
     if fmt == "csv":
         assert response["Content-Type"] == exports.CSV_CONTENT_TYPE
-        text = response.content.decode("utf-8")
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode("utf-8")
         assert text.startswith(exports.BOM)
         rows = list(csv.reader(io.StringIO(text.removeprefix(exports.BOM)), delimiter=";"))
         assert len(rows[0]) > 1, "one delimiter: ;"

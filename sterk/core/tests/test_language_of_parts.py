@@ -61,6 +61,7 @@ def dutch_only_content(db):
         "load_practices",
         "load_news",
         "load_newsletter",
+        "load_surveys",
     ):
         call_command(command, verbosity=0)
     for model in translator.get_registered_models(abstract=False):

@@ -314,6 +314,7 @@ PUBLIC_NAMESPACES = (
     "news",
     "governance",
     "newsletter",
+    "surveys",
 )
 
 

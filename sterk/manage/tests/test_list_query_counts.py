@@ -293,6 +293,14 @@ def nl_blocks(state: dict[str, Any], n: int) -> str:
     return reverse("newsletter_manage:edition_detail", args=[edition.pk])
 
 
+def surveys(state: dict[str, Any], n: int) -> str:
+    from sterk.surveys.tests.factories import small_survey
+
+    for _ in range(n):
+        small_survey()
+    return reverse("surveys_manage:survey_list")
+
+
 PAGES: dict[str, Callable[[dict[str, Any], int], str]] = {
     "actionplan_manage:action_list": actions,
     "actionplan_manage:progress_list": progress,
@@ -313,6 +321,7 @@ PAGES: dict[str, Callable[[dict[str, Any], int], str]] = {
     "newsletter_manage:recipients": nl_recipients,
     "newsletter_manage:subscriber_detail": nl_history,
     "newsletter_manage:edition_detail": nl_blocks,
+    "surveys_manage:survey_list": surveys,
 }
 
 

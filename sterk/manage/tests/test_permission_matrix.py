@@ -107,6 +107,11 @@ def _managers_get(code: int | str) -> dict[tuple[str, str], int | str]:
 
 SLUG = {"slug": "region_slug"}
 EVENT = {"pk": "event"}
+SURVEY = {"pk": "survey"}
+SURVEY_SECTION = {"pk": "survey", "spk": "survey_section"}
+SURVEY_QUESTION = {"pk": "survey", "qpk": "survey_question"}
+SURVEY_FINDING = {"pk": "survey", "fpk": "survey_finding"}
+SURVEY_POINT = {"pk": "survey", "ppk": "survey_point"}
 
 MATRIX: list[Row] = [
     # --- network: the shell, a region, the inbox, organisations, roles, audit trail ---
@@ -421,6 +426,78 @@ MATRIX: list[Row] = [
         {"pk": "nl_subscriber"},
         post=False,
     ),
+    # --- surveys (the survey is Antwerpen's, with one section and one question) ---
+    Row("surveys_manage:survey_list", CHAIRS | STAKEHOLDERS, post=False),
+    Row("surveys_manage:survey_create", CHAIRS | STAKEHOLDERS),
+    Row("surveys_manage:builder", REGION, SURVEY, post=False, region_bound=True),
+    Row("surveys_manage:survey_edit", REGION, SURVEY, region_bound=True),
+    Row(
+        "surveys_manage:survey_status",
+        REGION,
+        SURVEY,
+        get=405,
+        region_bound=True,
+    ),
+    Row("surveys_manage:preview", REGION, SURVEY, post=False, region_bound=True),
+    Row(
+        "surveys_manage:preview_page",
+        REGION,
+        {**SURVEY, "n": "=1"},
+        post=False,
+        region_bound=True,
+    ),
+    Row("surveys_manage:section_create", REGION, SURVEY, region_bound=True),
+    Row("surveys_manage:section_edit", REGION, SURVEY_SECTION, region_bound=True),
+    Row("surveys_manage:section_delete", REGION, SURVEY_SECTION, region_bound=True),
+    Row(
+        "surveys_manage:section_move",
+        REGION,
+        SURVEY_SECTION,
+        get=405,
+        region_bound=True,
+    ),
+    Row("surveys_manage:question_create", REGION, SURVEY, region_bound=True),
+    Row("surveys_manage:question_edit", REGION, SURVEY_QUESTION, region_bound=True),
+    Row("surveys_manage:question_delete", REGION, SURVEY_QUESTION, region_bound=True),
+    Row(
+        "surveys_manage:question_move",
+        REGION,
+        SURVEY_QUESTION,
+        get=405,
+        region_bound=True,
+    ),
+    Row(
+        "surveys_manage:question_duplicate",
+        REGION,
+        SURVEY_QUESTION,
+        get=405,
+        region_bound=True,
+    ),
+    Row("surveys_manage:results", REGION, SURVEY, post=False, region_bound=True),
+    Row(
+        "surveys_manage:texts", REGION, {**SURVEY, "qpk": "survey_text_question"}, region_bound=True
+    ),
+    Row("surveys_manage:results_publish", REGION, SURVEY, region_bound=True),
+    *[
+        Row(
+            "surveys_manage:export",
+            REGION,
+            {**SURVEY, "fmt": f"={fmt}"},
+            post=False,
+            region_bound=True,
+            variant=fmt,
+        )
+        for fmt in ("csv", "xlsx", "codeboek")
+    ],
+    Row("surveys_manage:followup", REGION, SURVEY, post=False, region_bound=True),
+    Row("surveys_manage:followup_publish", REGION, SURVEY, get=405, region_bound=True),
+    Row("surveys_manage:finding_create", REGION, SURVEY, region_bound=True),
+    Row("surveys_manage:finding_edit", REGION, SURVEY_FINDING, region_bound=True),
+    Row("surveys_manage:finding_delete", REGION, SURVEY_FINDING, region_bound=True),
+    Row("surveys_manage:point_create", REGION, SURVEY_FINDING, region_bound=True),
+    Row("surveys_manage:point_edit", REGION, SURVEY_POINT, region_bound=True),
+    Row("surveys_manage:point_delete", REGION, SURVEY_POINT, region_bound=True),
+    Row("surveys_manage:point_propose", REGION, SURVEY_POINT, region_bound=True),
 ]
 
 
@@ -508,6 +585,7 @@ def world() -> dict[str, Any]:
         "news_socius_draft": PostFactory(organisation=socius, status="draft", publish_at=None),
         **_governance_world(socius, people),
         **_newsletter_world(antwerpen),
+        **_survey_world(antwerpen),
     }
 
 
@@ -557,6 +635,22 @@ def _newsletter_world(antwerpen: Any) -> dict[str, Any]:
         "nl_edition": edition,
         "nl_block": Block.objects.create(edition=edition, kind="text", text_nl="Dag."),
         "nl_subscriber": subscriber,
+    }
+
+
+def _survey_world(region: Any) -> dict[str, Any]:
+    from sterk.surveys.models import ActionPoint, Finding
+    from sterk.surveys.tests.factories import small_survey
+
+    survey, questions = small_survey(region=region, anonymous=False)
+    finding = Finding.objects.create(survey=survey, statement_nl="Bevinding.")
+    return {
+        "survey": survey,
+        "survey_section": questions[0].section,
+        "survey_question": questions[1],
+        "survey_text_question": questions[3],
+        "survey_finding": finding,
+        "survey_point": ActionPoint.objects.create(finding=finding, title_nl="Actiepunt"),
     }
 
 

@@ -1,0 +1,223 @@
+"""The builder: a chair builds a survey; once answered, only safe changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sterk.actionplan.tests.factories import chair_of
+from sterk.core.models import AuditEntry
+from sterk.network.tests.factories import RegionFactory, give_totp
+from sterk.surveys.models import Option, Question, Response, Section, Survey
+from sterk.surveys.tests.factories import SurveyFactory, small_survey
+
+pytestmark = pytest.mark.django_db
+
+
+def chair_client(region: Any) -> Client:
+    user = chair_of(region)
+    give_totp(user)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_chair_builds_a_survey() -> None:
+    region = RegionFactory()
+    client = chair_client(region)
+    r = client.post(
+        reverse("surveys_manage:survey_create"),
+        {
+            "title_nl": "Sociaal werk in coronatijden",
+            "owner_kind": "region",
+            "region": region.pk,
+            "opens_at": "2026-01-01T09:00",
+            "closes_at": "2026-02-01T09:00",
+            "audience": "public",
+            "anonymous": "on",
+            "consent_text_nl": "Ik doe mee.",
+            "purpose_nl": "Uitdagingen kiezen.",
+            "contact_name": "Voorzitter",
+            "contact_email": "v@example.org",
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:3000]
+    survey = Survey.objects.get()
+    assert survey.slug == "sociaal-werk-in-coronatijden" and survey.region == region
+    base = f"/en/beheer/bevragingen/{survey.pk}/"
+    assert client.post(base + "sectie/nieuw/", {"title_nl": "Deel 1"}).status_code == 302
+    section = Section.objects.get()
+    r = client.post(
+        base + "vraag/nieuw/",
+        {
+            "section": section.pk,
+            "kind": "single",
+            "text_nl": "Werk je digitaal?",
+            "options_text": "Ja\nNee",
+            "scale_max": 5,
+        },
+    )
+    assert r.status_code == 302
+    r = client.post(
+        base + "vraag/nieuw/",
+        {
+            "section": section.pk,
+            "kind": "single",
+            "text_nl": "Eén optie",
+            "options_text": "Ja",
+            "scale_max": 5,
+        },
+    )
+    assert "at least two options" in r.content.decode()
+    assert 'value="Eén optie"' in r.content.decode() or "Eén optie" in r.content.decode()
+    client.post(
+        base + "vraag/nieuw/",
+        {"section": section.pk, "kind": "scale", "text_nl": "Hoe zwaar?", "scale_max": 5},
+    )
+    first, second = Question.objects.order_by("position")
+    client.post(base + f"vraag/{second.pk}/verplaatsen/", {"direction": "up"})
+    assert list(Question.objects.order_by("position").values_list("pk", flat=True)) == [
+        second.pk,
+        first.pk,
+    ]
+    client.post(base + f"vraag/{first.pk}/kopie/")
+    assert Question.objects.count() == 3
+    assert client.get(base + "voorbeeld/").status_code == 200
+    assert client.post(base + "status/", {"status": "published"}).status_code == 302
+    survey.refresh_from_db()
+    assert survey.status == "published"
+    assert (
+        AuditEntry.objects.filter(action__startswith="surveys.", region_id=region.pk).count() >= 6
+    )
+
+
+def test_answered_survey_allows_only_safe_changes() -> None:
+    survey, (q1, q2, _q3, _q4) = small_survey(anonymous=False)
+    Response.objects.create(survey=survey, token="t" * 20)
+    client = chair_client(survey.region)
+    base = f"/en/beheer/bevragingen/{survey.pk}/"
+    page = client.get(base).content.decode()
+    assert "People answered this survey" in page
+    # Change the kind: refused, said why.
+    r = client.post(
+        base + f"vraag/{q1.pk}/",
+        {
+            "section": q1.section_id,
+            "kind": "multiple",
+            "text_nl": "Werk je digitaal?",
+            "options_text": "Ja\nNee",
+            "scale_max": 5,
+            "required": "on",
+            "allow_other": "on",
+        },
+    )
+    assert "people answered the question" in r.content.decode()
+    # Remove an option: refused.
+    r = client.post(
+        base + f"vraag/{q1.pk}/",
+        {
+            "section": q1.section_id,
+            "kind": "single",
+            "text_nl": "Werk je digitaal?",
+            "options_text": "Ja",
+            "scale_max": 5,
+            "required": "on",
+            "allow_other": "on",
+        },
+    )
+    assert "not removed" in r.content.decode()
+    # Reword and add an option: fine.
+    r = client.post(
+        base + f"vraag/{q1.pk}/",
+        {
+            "section": q1.section_id,
+            "kind": "single",
+            "text_nl": "Werk je (ook) digitaal?",
+            "options_text": "Ja, vaak\nNee\nSoms",
+            "scale_max": 5,
+            "required": "on",
+            "allow_other": "on",
+        },
+    )
+    assert r.status_code == 302
+    assert list(Option.objects.filter(question=q1).values_list("label_nl", flat=True)) == [
+        "Ja, vaak",
+        "Nee",
+        "Soms",
+    ]
+    # Delete: refused.
+    client.post(base + f"vraag/{q2.pk}/verwijderen/")
+    assert Question.objects.filter(pk=q2.pk).exists()
+    # A new required question: refused; optional: fine.
+    r = client.post(
+        base + "vraag/nieuw/",
+        {
+            "section": q1.section_id,
+            "kind": "short_text",
+            "text_nl": "Nieuw",
+            "scale_max": 5,
+            "required": "on",
+        },
+    )
+    assert "must be optional" in r.content.decode()
+    r = client.post(
+        base + "vraag/nieuw/",
+        {"section": q1.section_id, "kind": "short_text", "text_nl": "Nieuw", "scale_max": 5},
+    )
+    assert r.status_code == 302
+
+
+def test_chair_of_another_region_is_refused() -> None:
+    survey = SurveyFactory()
+    client = chair_client(RegionFactory())
+    assert client.get(f"/nl/beheer/bevragingen/{survey.pk}/").status_code == 403
+    assert (
+        client.post(
+            f"/nl/beheer/bevragingen/{survey.pk}/status/", {"status": "archived"}
+        ).status_code
+        == 403
+    )
+    # and cannot create one for that region
+    r = client.post(
+        reverse("surveys_manage:survey_create"),
+        {
+            "title_nl": "X",
+            "owner_kind": "region",
+            "region": survey.region_id,
+            "opens_at": "2026-01-01T09:00",
+            "closes_at": "2026-02-01T09:00",
+            "audience": "public",
+            "consent_text_nl": "a",
+            "purpose_nl": "b",
+            "contact_name": "c",
+            "contact_email": "c@example.org",
+        },
+    )
+    assert r.status_code == 200 and Survey.objects.count() == 1
+
+
+def test_list_query_counts_do_not_grow() -> None:
+    region = RegionFactory()
+    client = chair_client(region)
+    counts = []
+    for extra in (1, 5):
+        for _i in range(extra):
+            small_survey(region=region)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("surveys_manage:survey_list")).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
+    public = Client()
+    counts = []
+    for extra in (1, 5):
+        for _i in range(extra):
+            small_survey(audience="public")
+        with CaptureQueriesContext(connection) as ctx:
+            assert public.get(reverse("surveys:survey_list")).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
