@@ -13,6 +13,7 @@ from sterk.core.forms import SaneDateField, SingleLineCharField, UploadFileField
 from sterk.core.widgets import use_checkbox_lists
 from sterk.events.models import Event, EventType
 from sterk.network.forms_manage import _https_formfield
+from sterk.surveys import selectors as survey_selectors
 
 from .models import (
     AgendaItem,
@@ -127,6 +128,11 @@ class FollowUpCloseForm(forms.Form):
     )
 
 
+def _finding_label(finding: Any) -> str:
+    """A finding in the choice list: its survey, then what professionals said."""
+    return f"{finding.survey.title}: {str(finding.statement)[:120]}"
+
+
 class PolicyContactForm(forms.ModelForm):
     class Meta:
         model = PolicyContact
@@ -137,6 +143,7 @@ class PolicyContactForm(forms.ModelForm):
             "policy_makers",
             "challenges",
             "actions",
+            "findings",
             "asked",
             "answer",
             "is_published",
@@ -153,6 +160,11 @@ class PolicyContactForm(forms.ModelForm):
         challenges.queryset = Challenge.objects.filter(plan__is_current=True).order_by("number")
         actions = cast(forms.ModelMultipleChoiceField, self.fields["actions"])
         actions.queryset = Action.objects.in_current_plan().in_plan_order()
+        findings = cast(forms.ModelMultipleChoiceField, self.fields["findings"])
+        findings.queryset = survey_selectors.published_findings().order_by(
+            "survey__opens_at", "position", "pk"
+        )
+        findings.label_from_instance = _finding_label  # type: ignore[method-assign,assignment]
         self.fields["is_published"].help_text = _("Shown publicly on /beleid/.")
         use_checkbox_lists(self)
 

@@ -306,6 +306,13 @@ class PolicyContact(TimeStampedModel):
     actions = models.ManyToManyField(
         "actionplan.Action", verbose_name=_("actions"), blank=True, related_name="+"
     )
+    findings = models.ManyToManyField(
+        "surveys.Finding",
+        verbose_name=_("survey findings"),
+        blank=True,
+        related_name="+",
+        help_text=_("What professionals said in a survey whose follow-up page is published."),
+    )
     asked = models.TextField(_("what the network asked"), help_text=_("Markdown."))
     answer = models.TextField(_("what came back"), blank=True, help_text=_("Markdown."))
     is_published = models.BooleanField(_("published"), default=False)

@@ -26,6 +26,7 @@ from sterk.core.roles import roles_of
 from sterk.events.models import Event, EventStatus
 from sterk.network.models import Organisation, Region, Role, RoleAssignment
 from sterk.practices.models import Call, Practice
+from sterk.surveys import selectors as survey_selectors
 
 from .models import (
     Body,
@@ -469,9 +470,14 @@ def policy_contacts_published() -> QuerySet[PolicyContact]:
 
 
 def policy_contact_detail(slug: str) -> PolicyContact:
+    """A published contact; of its survey findings only those still public (a follow-up
+    page taken offline takes its findings off this page too)."""
+    findings = Prefetch(
+        "findings", queryset=survey_selectors.published_findings(), to_attr="public_findings"
+    )
     return (
         PolicyContact.objects.filter(is_published=True)
-        .prefetch_related("challenges", "actions", "documents")
+        .prefetch_related("challenges", "actions", "documents", findings)
         .get(slug=slug)
     )
 

@@ -149,6 +149,16 @@ def findings_of(survey: Survey) -> list[Any]:
     )
 
 
+def published_findings() -> QuerySet[Any]:
+    """Findings whose survey's follow-up page is public ("jullie zeiden, wij deden"), for
+    the pages of other areas that cite them (the dialogue with policy)."""
+    from .models import Finding
+
+    return Finding.objects.filter(survey__followup_published_at__isnull=False).select_related(
+        "survey"
+    )
+
+
 def findings_for_action(action: Any) -> list[Any]:
     """The published findings an action of the action plan answers (through an action
     point linked to it, or to the proposal it came from). For the action's page."""

@@ -158,6 +158,7 @@ REFERENCE: dict[str, str] = {
     "governance.PolicyContactForm.kind": FIXED,
     "governance.PolicyContactForm.challenges": PLATFORM,
     "governance.PolicyContactForm.actions": PLATFORM,
+    "governance.PolicyContactForm.findings": "findings whose follow-up page is public",
 }
 
 

@@ -308,3 +308,39 @@ def test_a_call_counts_as_a_commitment_for_a_year_after_it_closed() -> None:
     )
     assert selectors.commitments_of([org.pk])[org.pk].count == 1
     assert not selectors.register_entry(org).inactive(timezone.now())
+
+
+def test_a_policy_contact_cites_survey_findings_only_while_their_follow_up_is_public() -> None:
+    """ "On what": a contact with policy makers can cite what professionals said in a survey;
+    the public page shows a finding only while the survey's follow-up page is published."""
+    from sterk.governance.forms import PolicyContactForm
+    from sterk.governance.models import PolicyContact
+    from sterk.surveys.models import Finding
+    from sterk.surveys.tests.factories import small_survey
+
+    survey, _questions = small_survey()
+    survey.followup_published_at = timezone.now()
+    survey.save()
+    finding = Finding.objects.create(survey=survey, statement_nl="Te veel administratie.")
+    hidden_survey, _ = small_survey()
+    hidden = Finding.objects.create(survey=hidden_survey, statement_nl="Nog niet publiek.")
+    form = PolicyContactForm()
+    offered = set(form.fields["findings"].queryset)  # type: ignore[attr-defined]
+    assert finding in offered and hidden not in offered
+    contact = PolicyContact.objects.create(
+        kind="letter",
+        slug="brief-administratie",
+        title="Brief over administratie",
+        date=datetime.date(2026, 3, 1),
+        policy_makers="Minister",
+        asked="Minder administratie.",
+        is_published=True,
+    )
+    contact.findings.set([finding])
+    url = reverse("governance:policy_detail", args=[contact.slug])
+    page = Client().get(url).content.decode()
+    assert "Te veel administratie." in page
+    assert reverse("surveys:followup", args=[survey.slug]) in page
+    survey.followup_published_at = None
+    survey.save()
+    assert "Te veel administratie." not in Client().get(url).content.decode()
