@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sterk.actionplan.models import Spearhead
 from sterk.core.forms import TranslatedErrorsMixin, translated_field_setup
 from sterk.core.widgets import use_checkbox_lists
 from sterk.network.forms_manage import RoleScopedChoicesMixin
@@ -59,6 +61,7 @@ class SurveyForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm)
             "owner_kind",
             "region",
             "organisation",
+            "spearhead",
             "opens_at",
             "closes_at",
             "audience",
@@ -117,6 +120,19 @@ class SurveyForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm)
         self.fields["audience_regions"].help_text = _(
             "Only when the survey is for the members of given regions."
         )
+        spearhead = cast(forms.ModelChoiceField, self.fields["spearhead"])
+        spearheads = Spearhead.objects.filter(plan__is_current=True).order_by("number")
+        if not roles.coordinator:
+            # A representative chooses among the spearheads their organisation leads or
+            # takes part in.
+            ids = roles.stakeholder_organisation_ids
+            spearheads = spearheads.filter(
+                Q(lead_organisation_id__in=ids) | Q(partners__in=ids)
+            ).distinct()
+        spearhead.queryset = spearheads
+        spearhead.help_text = _(
+            "When the organisation asks for one of its spearheads of the action plan."
+        )
         self.fields["contact_email"].required = True
         use_checkbox_lists(self)
 
@@ -125,7 +141,10 @@ class SurveyForm(RoleScopedChoicesMixin, TranslatedErrorsMixin, forms.ModelForm)
             _("Title and introduction"),
             ["title_nl", "title_fr", "title_en", "intro_nl", "intro_fr", "intro_en"],
         ),
-        (_("Owner"), ["owner_kind", "region", "organisation", "contact_name", "contact_email"]),
+        (
+            _("Owner"),
+            ["owner_kind", "region", "organisation", "spearhead", "contact_name", "contact_email"],
+        ),
         (
             _("Who answers, and when"),
             ["opens_at", "closes_at", "audience", "audience_regions", "audience_roles"],

@@ -144,6 +144,11 @@ class Survey(TimeStampedModel):
     def owner_label(self) -> str:
         if self.region_id:
             return str(self.region)
+        if self.organisation_id and self.spearhead_id:
+            return str(
+                _("%(organisation)s, for the spearhead “%(spearhead)s”")
+                % {"organisation": self.organisation, "spearhead": self.spearhead}
+            )
         if self.organisation_id:
             return str(self.organisation)
         return str(_("Sterk Sociaal Werk"))

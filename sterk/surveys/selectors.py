@@ -15,7 +15,7 @@ from .models import Audience, Participation, Question, Survey, SurveyStatus
 def surveys_managed_by(user: Any) -> QuerySet[Survey]:
     """The rows `surveys.change_survey` allows (test_scoping checks they agree)."""
     roles = roles_of(user)
-    qs = Survey.objects.select_related("region", "organisation")
+    qs = Survey.objects.select_related("region", "organisation", "spearhead")
     if roles.coordinator:
         return qs
     return qs.filter(
@@ -65,7 +65,7 @@ def open_surveys_for(user: Any) -> list[Survey]:
     now = timezone.now()
     surveys = (
         Survey.objects.filter(status=SurveyStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
-        .select_related("region", "organisation")
+        .select_related("region", "organisation", "spearhead")
         .prefetch_related("audience_regions")
         .order_by("closes_at", "pk")
     )

@@ -73,6 +73,8 @@ def _owner_fields(data: dict[str, Any]) -> None:
         data["organisation"] = None
     elif kind == "organisation":
         data["region"] = None
+    if kind in ("platform", "region"):
+        data["spearhead"] = None  # a spearhead's survey is its partner organisation's
 
 
 def _check_survey(survey: Survey) -> None:
@@ -83,6 +85,17 @@ def _check_survey(survey: Survey) -> None:
         errors["organisation"] = _("Choose the organisation that owns this survey.")
     if survey.opens_at and survey.closes_at and survey.closes_at <= survey.opens_at:
         errors["closes_at"] = _("The survey must close after it opens.")
+    spearhead = survey.spearhead if survey.spearhead_id else None
+    if (
+        spearhead is not None
+        and survey.organisation_id is not None
+        and spearhead.lead_organisation_id != survey.organisation_id
+        and not spearhead.partners.filter(pk=survey.organisation_id).exists()
+    ):
+        errors["spearhead"] = _(
+            "The organisation neither leads nor takes part in this spearhead: choose one "
+            "of its own spearheads, or none."
+        )
     if errors:
         raise ValidationError(errors)
 

@@ -14,6 +14,7 @@ class SurveyData(TypedDict, total=False):
     owner_kind: str
     region: Any
     organisation: Any
+    spearhead: Any
     opens_at: datetime.datetime
     closes_at: datetime.datetime
     audience: str

@@ -221,3 +221,50 @@ def test_list_query_counts_do_not_grow() -> None:
             assert public.get(reverse("surveys:survey_list")).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_partner_organisation_asks_for_one_of_its_own_spearheads() -> None:
+    """Owner "a partner organisation (for a spearhead)": the representative chooses among
+    the spearheads their organisation leads or takes part in; another is refused."""
+    import datetime
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from sterk.actionplan.tests.factories import SpearheadFactory, stakeholder_of
+    from sterk.network.tests.factories import OrganisationFactory
+    from sterk.surveys import services
+    from sterk.surveys.forms import SurveyForm
+
+    socius = OrganisationFactory(name="Socius", is_stakeholder=True)
+    own = SpearheadFactory(lead_organisation=socius)
+    joined = SpearheadFactory()
+    joined.partners.add(socius)
+    other = SpearheadFactory()
+    representative = stakeholder_of(socius)
+    offered = set(SurveyForm(user=representative).fields["spearhead"].queryset)  # type: ignore[attr-defined]
+    assert own in offered and joined in offered and other not in offered
+    now = timezone.now()
+    data: Any = {
+        "title_nl": "Bevraging speerpunt",
+        "owner_kind": "organisation",
+        "organisation": socius,
+        "spearhead": own,
+        "opens_at": now,
+        "closes_at": now + datetime.timedelta(days=14),
+        "contact_name": "Socius",
+        "contact_email": "info@socius.example.org",
+        "consent_text_nl": "Je antwoorden worden gebruikt voor het speerpunt.",
+        "purpose_nl": "Het speerpunt bijsturen.",
+    }
+    survey = services.survey_create(actor=representative, data=data)
+    assert survey.spearhead == own and str(own) in survey.owner_label()
+    with pytest.raises(ValidationError) as refused:
+        services.survey_create(actor=representative, data={**data, "spearhead": other})
+    assert "spearhead" in refused.value.message_dict
+    # A region's survey is never a spearhead's.
+    region = RegionFactory()
+    regional = services.survey_create(
+        actor=representative, data={**data, "owner_kind": "region", "region": region}
+    )
+    assert regional.spearhead is None
