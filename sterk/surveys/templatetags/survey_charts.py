@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -35,11 +36,13 @@ def bar_chart(
                 "width": round(BAR_SPACE * bar.percent / 100, 1),
                 "value_x": LABEL_WIDTH + round(BAR_SPACE * bar.percent / 100, 1) + 6,
                 "n": bar.n,
-                "percent": bar.percent,
+                # The same number as the table beside it, in the reader's notation.
+                "percent": number_format(bar.percent, decimal_pos=1),
             }
         )
     desc = "; ".join(
-        _("%(label)s: %(n)s (%(percent)s%%)") % {"label": b.label, "n": b.n, "percent": b.percent}
+        _("%(label)s: %(n)s (%(percent)s%%)")
+        % {"label": b.label, "n": b.n, "percent": number_format(b.percent, decimal_pos=1)}
         for b in bars
     )
     return {
