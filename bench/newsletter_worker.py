@@ -15,35 +15,20 @@ import sys
 
 
 def _setup() -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     import django
     from django.conf import settings
 
-    sqlite = os.environ.get("NL_BENCH_SQLITE")
-    if sqlite:
-        os.environ.pop("DATABASE_URL", None)
-        settings.DATABASES["default"].update(
-            {
-                "ENGINE": "django.db.backends.sqlite3",
-                "NAME": sqlite,
-                "TEST": {"NAME": sqlite},
-                "OPTIONS": {
-                    "transaction_mode": "IMMEDIATE",
-                    "timeout": 30,
-                    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                },
-            }
-        )
-    else:
-        settings.DATABASES["default"]["NAME"] = os.environ["NL_BENCH_DB_NAME"]
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = int(os.environ.get("NL_BENCH_SMTP_PORT", "25"))
+    from sterk.core.tests.outbox_worker import point_settings_at
+
+    point_settings_at(
+        sqlite=os.environ.get("NL_BENCH_SQLITE"),
+        db_name=os.environ.get("NL_BENCH_DB_NAME"),
+        smtp_port=int(os.environ.get("NL_BENCH_SMTP_PORT", "25")),
+        smtp_timeout=2,
+    )
     # A claim is stale after 5 s (a killed worker's row is taken over quickly); every SMTP
     # step ends well before that. Retries: 2 s doubling to 10 s; a pass stops after 5
     # temporary failures in a row (the server is down).
-    settings.EMAIL_TIMEOUT = 2
     settings.STERK_OUTBOX_CLAIM_TIMEOUT = 5
     settings.STERK_OUTBOX_RETRY_BASE = 2
     settings.STERK_OUTBOX_RETRY_MAX = 10

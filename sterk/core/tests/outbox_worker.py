@@ -15,12 +15,16 @@ import os
 import sys
 
 
-def _setup() -> None:
+def point_settings_at(
+    *, sqlite: str | None, db_name: str | None, smtp_port: int, smtp_timeout: float
+) -> None:
+    """The test settings, before django.setup(), for a worker in a process of its own: the
+    database the parent made (a SQLite file, or the PostgreSQL database `db_name` of
+    DATABASE_URL's server), its SMTP sink, and no job runner (the worker command alone
+    sends, as when every job was lost). Also used by bench/newsletter_worker.py."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    import django
     from django.conf import settings
 
-    sqlite = os.environ.get("OUTBOX_SQLITE")
     if sqlite:
         os.environ.pop("DATABASE_URL", None)
         settings.DATABASES["default"].update(
@@ -31,18 +35,29 @@ def _setup() -> None:
                 "OPTIONS": {
                     "transaction_mode": "IMMEDIATE",
                     "timeout": 30,
-                    # Test speed only: fewer fsyncs for 2,000 small commits.
+                    # Test speed only: fewer fsyncs for thousands of small commits.
                     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 },
             }
         )
     else:
-        settings.DATABASES["default"]["NAME"] = os.environ["OUTBOX_DB_NAME"]
+        settings.DATABASES["default"]["NAME"] = db_name
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = int(os.environ.get("OUTBOX_SMTP_PORT", "25"))
-    settings.EMAIL_TIMEOUT = 60
+    settings.EMAIL_PORT = smtp_port
+    settings.EMAIL_TIMEOUT = smtp_timeout
+
+
+def _setup() -> None:
+    import django
+
+    point_settings_at(
+        sqlite=os.environ.get("OUTBOX_SQLITE"),
+        db_name=os.environ.get("OUTBOX_DB_NAME"),
+        smtp_port=int(os.environ.get("OUTBOX_SMTP_PORT", "25")),
+        smtp_timeout=60,
+    )
     django.setup()
 
 
