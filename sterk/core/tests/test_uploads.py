@@ -122,3 +122,16 @@ def test_media_are_served_safely_with_the_setting(client, settings, media_root):
     assert text["Content-Type"] == "application/octet-stream"
     assert client.get("/media/../settings.py").status_code == 404
     assert client.get("/media/practices/missing.png").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_error_page_reads_nothing_from_the_database(client, settings, django_assert_num_queries):
+    """A 404 (as a visitor) renders without a query: the footer's sign-up form, which lists
+    regions and krachtlijnen, is left out of error pages, which must render even when the
+    database is the trouble (here, after a closed connection, it failed on PostgreSQL).
+    The page cache is off: its clock lookups come before the view and are not the page's."""
+    settings.STERK_PAGE_CACHE = False
+    with django_assert_num_queries(0):
+        response = client.get("/nl/deze-pagina-bestaat-niet/")
+    assert response.status_code == 404
+    assert b"newsletter" not in response.content.lower().split(b"<footer")[-1]
