@@ -59,6 +59,18 @@ def may_answer(survey: Survey, user: Any) -> bool:
     return any(held.get(role) for role in survey.audience_roles)
 
 
+def surveys_with_public_outcome() -> QuerySet[Survey]:
+    """Surveys whose results or follow-up page is public, newest first: what professionals
+    said and what came of it, for the survey list."""
+    return (
+        Survey.objects.filter(
+            Q(results_published_at__isnull=False) | Q(followup_published_at__isnull=False)
+        )
+        .select_related("region", "organisation", "spearhead")
+        .order_by("-closes_at", "-pk")
+    )
+
+
 def open_surveys_for(user: Any) -> list[Survey]:
     """The open surveys this person may answer (a handful: filtered in Python after one
     query with the regions prefetched)."""

@@ -22,6 +22,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from sterk.core.once import once_per_token
+from sterk.core.paging import paginate
 from sterk.core.ratelimit import client_ip, rate_limited
 
 from . import selectors, services
@@ -126,7 +127,12 @@ class Respondent:
 def survey_list(request: HttpRequest) -> HttpResponse:
     surveys = selectors.open_surveys_for(request.user)
     answered = selectors.answered_survey_ids(request.user)
-    return render(request, "surveys/survey_list.html", {"surveys": surveys, "answered": answered})
+    earlier = paginate(request, selectors.surveys_with_public_outcome(), per_page=20)
+    return render(
+        request,
+        "surveys/survey_list.html",
+        {"surveys": surveys, "answered": answered, "earlier": earlier},
+    )
 
 
 def _closed_note(survey: Survey, respondent: Respondent) -> str:

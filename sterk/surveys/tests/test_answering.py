@@ -209,6 +209,35 @@ def test_survey_list_shows_open_surveys_for_the_audience() -> None:
     assert "Alleen leden" in client.get(reverse("surveys:survey_list")).content.decode()
 
 
+def test_survey_list_leads_to_earlier_surveys_results_and_follow_up(
+    django_assert_max_num_queries,
+) -> None:
+    """No dead end when nothing is open: closed surveys whose results or follow-up are
+    public are listed with links to them, in a constant number of queries."""
+    now = timezone.now()
+    closed = {
+        "opens_at": now - datetime.timedelta(days=60),
+        "closes_at": now - datetime.timedelta(days=30),
+    }
+    both, _q = small_survey(title_nl="Vorige bevraging", **closed)
+    both.results_published_at = both.followup_published_at = now
+    both.save()
+    _hidden, _q2 = small_survey(title_nl="Nog niet gedeeld", **closed)
+    body = Client().get(reverse("surveys:survey_list")).content.decode()
+    assert "Vorige bevraging" in body and "Nog niet gedeeld" not in body
+    assert reverse("surveys:results", args=[both.slug]) in body
+    assert reverse("surveys:followup", args=[both.slug]) in body
+    Client().get(reverse("surveys:survey_list"))
+    with django_assert_max_num_queries(12) as few:
+        Client().get(reverse("surveys:survey_list"))
+    for i in range(5):
+        more, _q3 = small_survey(title_nl=f"Ouder {i}", **closed)
+        more.followup_published_at = now
+        more.save()
+    with django_assert_max_num_queries(len(few)):
+        assert "Ouder 4" in Client().get(reverse("surveys:survey_list")).content.decode()
+
+
 def test_personal_data_erase_removes_identified_responses() -> None:
     survey, qs = small_survey(anonymous=False)
     member = UserFactory()
