@@ -482,7 +482,9 @@ class PointForm(TranslatedErrorsMixin, forms.ModelForm):
         )
         action.help_text = _("Its state is then followed here.")
         event = cast(forms.ModelChoiceField, self.fields["event"])
-        event.queryset = apps.get_model("events", "Event").objects.exclude(status="draft")
+        # The events anyone may see: the follow-up page is public, and a chair must not
+        # see (or link) another region's invited-roles meeting.
+        event.queryset = apps.get_model("events", "Event").objects.visible_to(None)
         self.fields["status"].help_text = _(
             "Only used when the point is not linked: a linked point follows the action, the "
             "event or the call."

@@ -472,6 +472,14 @@ class ActionPoint(models.Model):
     def __str__(self) -> str:
         return str(self.title)
 
+    def public_event(self) -> Any:
+        """The linked event when the follow-up page may show it to anyone: listed and
+        public (a members' or invited-roles event keeps its title off the public page)."""
+        event = self.event if self.event_id else None
+        if event is None or event.status == "draft" or event.visibility != "public":
+            return None
+        return event
+
     def linked_action(self) -> Any:
         if self.action_id:
             return self.action

@@ -133,3 +133,28 @@ def test_chair_of_another_region_cannot_touch_the_follow_up() -> None:
     )
     assert client.get(f"/nl/beheer/bevragingen/{survey.pk}/resultaten/").status_code == 403
     assert client.get(f"/nl/beheer/bevragingen/{survey.pk}/export.csv").status_code == 403
+
+
+def test_an_action_point_links_only_events_anyone_may_see() -> None:
+    """The follow-up page is public: an action point offers, and shows, only public listed
+    events; an invited-roles meeting (or a members' event) keeps its title off the page."""
+    from django.utils import timezone
+
+    from sterk.events.tests.factories import EventFactory
+    from sterk.surveys.forms import PointForm
+
+    open_event = EventFactory(title_nl="Open studiedag", visibility="public")
+    meeting = EventFactory(
+        title_nl="Stuurgroep intern", visibility="roles", invited_roles=["steering"]
+    )
+    members = EventFactory(title_nl="Ledenavond", visibility="members")
+    offered = set(PointForm().fields["event"].queryset)  # type: ignore[attr-defined]
+    assert open_event in offered and meeting not in offered and members not in offered
+    survey, _questions = small_survey()
+    survey.followup_published_at = timezone.now()
+    survey.save()
+    finding = Finding.objects.create(survey=survey, statement_nl="Meer ontmoeting.")
+    ActionPoint.objects.create(finding=finding, title_nl="Studiedag", event=open_event)
+    ActionPoint.objects.create(finding=finding, title_nl="Bespreken", event=meeting)
+    page = Client().get(reverse("surveys:followup", args=[survey.slug])).content.decode()
+    assert "Open studiedag" in page and "Stuurgroep intern" not in page
