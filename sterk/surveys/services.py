@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -228,20 +228,34 @@ def _swap(items: list[Any], index: int, step: int) -> list[Any]:
     return items
 
 
-@transaction.atomic
-def section_move(*, actor: User, section: Section, step: int) -> None:
-    sections = list(section.survey.sections.select_for_update().order_by("position", "pk"))
-    ids = [s.pk for s in sections]
-    ordered = _swap(sections, ids.index(section.pk), step)
-    for position, s in enumerate(ordered, start=1):
-        if s.position != position:
-            Section.objects.filter(pk=s.pk).update(position=position)
+def _move(
+    *, actor: User, item: Any, siblings: QuerySet[Any], step: int, action: str, survey: Survey
+) -> None:
+    """Move `item` one place up (step -1) or down (+1) among its siblings, locked while
+    they are numbered again from 1, and record it."""
+    rows = list(siblings.select_for_update().order_by("position", "pk"))
+    ordered = _swap(rows, [r.pk for r in rows].index(item.pk), step)
+    for position, row in enumerate(ordered, start=1):
+        if row.position != position:
+            type(row).objects.filter(pk=row.pk).update(position=position)
     audit_record(
         actor=actor,
-        action="surveys.section_move",
-        obj=section,
-        region_id=_region_id(section.survey),
+        action=action,
+        obj=item,
+        region_id=_region_id(survey),
         changes={"step": [None, step]},
+    )
+
+
+@transaction.atomic
+def section_move(*, actor: User, section: Section, step: int) -> None:
+    _move(
+        actor=actor,
+        item=section,
+        siblings=section.survey.sections.all(),
+        step=step,
+        action="surveys.section_move",
+        survey=section.survey,
     )
 
 
@@ -391,22 +405,13 @@ def question_delete(*, actor: User, question: Question) -> None:
 
 @transaction.atomic
 def question_move(*, actor: User, question: Question, step: int) -> None:
-    siblings = list(
-        Question.objects.select_for_update()
-        .filter(section_id=question.section_id)
-        .order_by("position", "pk")
-    )
-    ids = [q.pk for q in siblings]
-    ordered = _swap(siblings, ids.index(question.pk), step)
-    for position, q in enumerate(ordered, start=1):
-        if q.position != position:
-            Question.objects.filter(pk=q.pk).update(position=position)
-    audit_record(
+    _move(
         actor=actor,
+        item=question,
+        siblings=Question.objects.filter(section_id=question.section_id),
+        step=step,
         action="surveys.question_move",
-        obj=question,
-        region_id=_region_id(question.survey),
-        changes={"step": [None, step]},
+        survey=question.survey,
     )
 
 

@@ -268,3 +268,26 @@ def test_a_partner_organisation_asks_for_one_of_its_own_spearheads() -> None:
         actor=representative, data={**data, "owner_kind": "region", "region": region}
     )
     assert regional.spearhead is None
+
+
+def test_sections_and_questions_move_one_place_and_stay_numbered_from_one() -> None:
+    from sterk.core.models import AuditEntry
+    from sterk.surveys import services
+
+    survey, _questions = small_survey()
+    chair = chair_of(survey.region) if survey.region_id else None
+    first, second = list(survey.sections.order_by("position"))
+    services.section_move(actor=chair, section=second, step=-1)
+    assert list(survey.sections.order_by("position").values_list("pk", "position")) == [
+        (second.pk, 1),
+        (first.pk, 2),
+    ]
+    services.section_move(actor=chair, section=second, step=-1)  # already first: no change
+    assert survey.sections.get(pk=second.pk).position == 1
+    on_first = list(Question.objects.filter(section=first).order_by("position"))
+    services.question_move(actor=chair, question=on_first[0], step=1)
+    moved = list(Question.objects.filter(section=first).order_by("position"))
+    assert [q.pk for q in moved] == [on_first[1].pk, on_first[0].pk]
+    assert [q.position for q in moved] == [1, 2]
+    actions = list(AuditEntry.objects.values_list("action", flat=True))
+    assert actions.count("surveys.section_move") == 2 and "surveys.question_move" in actions
