@@ -9,6 +9,7 @@ from django.urls import URLPattern, include, path, re_path
 from django.views.generic import RedirectView
 
 from sterk.accounts import urls as accounts_urls
+from sterk.api.main import api
 from sterk.actionplan import urls as actionplan_urls
 from sterk.core import views as core_views
 from sterk.identity import urls as identity_urls
@@ -26,6 +27,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sterk.governance",
     "sterk.site",
     "sterk.manage",
+    "sterk.api",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # After locale/auth/CSP (its 400 page is translated, with the layout), before views.
     "sterk.core.middleware.RejectNulBytesMiddleware",
+    # The open-data API's HTTP (language, anonymous, CORS, rate limit, 304): sterk/api/http.py.
+    "sterk.api.http.ApiMiddleware",
     # Last: serves public pages to visitors from the cache once everything above has run
     # (session, user, messages, language, CSP nonce, CSRF cookie); sterk/core/pagecache.py.
     "sterk.core.pagecache.PageCacheMiddleware",
@@ -271,3 +274,10 @@ SITE_NAME = _("Sterk Sociaal Werk")
 # SQLite ignores nulls_distinct=False on the role constraint; role_assign checks duplicates
 # itself, and PostgreSQL enforces the constraint.
 SILENCED_SYSTEM_CHECKS = ["models.W047"]
+
+# The open-data API (sterk.api.http): requests per client address per period (seconds);
+# over it, 429 with Retry-After.
+STERK_API_RATE_LIMIT = (
+    int(os.environ.get("STERK_API_RATE_LIMIT", "300")),
+    int(os.environ.get("STERK_API_RATE_PERIOD", "60")),
+)

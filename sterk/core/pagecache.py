@@ -316,13 +316,29 @@ def next_change(now: datetime.datetime) -> datetime.datetime:
     return min(moments)
 
 
-def _valid_until(token: str, now: datetime.datetime) -> float:
+def _validity(token: str, now: datetime.datetime) -> dict[str, float]:
+    """Until when pages stored under this version stay true (`until`, the next clock
+    moment) and since when they have been (`since`: when this version was first seen, or
+    the clock moment that last changed them)."""
     key = f"{PREFIX}:until:{token}"
-    until = cache.get(key)
-    if until is None or until <= now.timestamp():
-        until = next_change(now).timestamp()
-        cache.set(key, until, timeout=entry_timeout())
-    return float(until)
+    found = cache.get(key)
+    if not isinstance(found, dict) or found["until"] <= now.timestamp():
+        since = found["until"] if isinstance(found, dict) else now.timestamp()
+        found = {"until": next_change(now).timestamp(), "since": since}
+        cache.set(key, found, timeout=entry_timeout())
+    return found
+
+
+def _valid_until(token: str, now: datetime.datetime) -> float:
+    return float(_validity(token, now)["until"])
+
+
+def validity(now: datetime.datetime) -> tuple[str, float, float]:
+    """(data version, until, since) for validators that must change exactly when a page
+    may (the API's ETag and Last-Modified)."""
+    token = version()
+    found = _validity(token, now)
+    return token, float(found["until"]), float(found["since"])
 
 
 # --- the middleware ---------------------------------------------------------------------
@@ -477,7 +493,10 @@ class PageCacheMiddleware:
     @staticmethod
     def _cacheable(request: HttpRequest, response: HttpResponseBase) -> bool:
         match = getattr(request, "resolver_match", None)
-        if match is None or match.view_name not in CACHEABLE_VIEWS:
+        if match is None:
+            return False
+        # The open-data API (sterk.api) is public data only, for everyone alike.
+        if match.view_name not in CACHEABLE_VIEWS and "api" not in match.namespaces:
             return False
         if response.status_code != 200 or response.streaming or response.cookies:
             return False

@@ -9,6 +9,8 @@ anyone else is ignored, so a client cannot choose its own rate-limit key."""
 from __future__ import annotations
 
 import ipaddress
+import math
+import time
 from functools import lru_cache
 
 from django.conf import settings
@@ -77,3 +79,21 @@ def rate_limited(key: str, *, limit: int, period_seconds: int) -> bool:
         cache.set(cache_key, 1, timeout=period_seconds)
         count = 1
     return count > limit
+
+
+def retry_after(key: str, *, limit: int, period_seconds: int) -> int:
+    """Count one hit for key in the current window of `period_seconds` (windows start at
+    multiples of the period). 0 when the hit is allowed; otherwise the seconds until the
+    window ends, for a `Retry-After` header."""
+    now = time.time()
+    window = int(now // period_seconds)
+    cache_key = f"ratelimit:{key}:{window}"
+    cache.add(cache_key, 0, timeout=period_seconds + 1)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # evicted between add and incr
+        cache.set(cache_key, 1, timeout=period_seconds + 1)
+        count = 1
+    if count <= limit:
+        return 0
+    return max(1, math.ceil((window + 1) * period_seconds - now))

@@ -27,18 +27,22 @@ def regions_with_counts() -> QuerySet[Region]:
     return Region.objects.annotate(member_count=Count("memberships", distinct=True))
 
 
-def region_detail(slug: str) -> Region:
+def _chairs() -> Prefetch[Any]:
     chairs = RoleAssignment.objects.filter(role=Role.CHAIR).select_related(
         "user", "user__organisation", "organisation"
     )
-    return (
-        regions_with_counts()
-        .prefetch_related(
-            *shown(Region, "subregions", "priorities"),
-            Prefetch("role_assignments", queryset=chairs, to_attr="chairs"),
-        )
-        .get(slug=slug)
+    return Prefetch("role_assignments", queryset=chairs, to_attr="chairs")
+
+
+def regions_with_people() -> QuerySet[Region]:
+    """The regions with what their public page shows: sub-regions, priorities, chairs."""
+    return regions_with_counts().prefetch_related(
+        *shown(Region, "subregions", "priorities"), _chairs()
     )
+
+
+def region_detail(slug: str) -> Region:
+    return regions_with_people().get(slug=slug)
 
 
 def membership_of(user: Any, region: Region) -> Membership | None:

@@ -1,0 +1,87 @@
+"""The open-data API: `/api/v1/`, read-only, public data only (docs/api.md).
+
+Every resource lives in `sterk.api.resources.<area>` as a ninja Router that reads through
+the same selectors as the area's pages. Descriptions are translatable texts: the OpenAPI
+document (`/api/v1/openapi.json?lang=en`) and the documentation page follow the language
+they are asked in, Dutch first."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from sterk.core.site import site_url
+
+from .problems import problem, validation_errors
+from .resources import ROUTERS, TAGS
+
+logger = logging.getLogger(__name__)
+
+
+def _description() -> str:
+    return gettext(
+        "The public data of the Flemish Platform for Strong Social Work: the regional "
+        "platforms, the identity, the action plan, the agenda, the practice library, news, "
+        "the newsletter archive, survey results and the governance. Read-only, no key "
+        "needed, licence CC BY 4.0 unless a source says otherwise. Every list takes "
+        "`limit` and `offset` and links its `next` page; `lang` (nl, fr, en) or "
+        "Accept-Language chooses the language. Responses carry an ETag: send it back in "
+        "If-None-Match and an unchanged answer is a 304. Errors are RFC 9457 problem "
+        "details."
+    )
+
+
+class OpenDataApi(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        # Texts in the language the document is asked in (sterk.api.http activates it).
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema["info"]["description"] = _description()
+        schema["tags"] = [{"name": name, "description": str(text)} for name, text in TAGS]
+        return schema
+
+
+api = OpenDataApi(
+    title="Sterk Sociaal Werk open data",
+    version="1",
+    urls_namespace="api",
+    docs_url=None,
+    servers=[{"url": site_url()}],
+    openapi_extra={
+        "info": {
+            "license": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+        }
+    },
+)
+
+for router in ROUTERS:
+    api.add_router("", router)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return problem(
+        422,
+        gettext("One or more parameters are not valid."),
+        errors=validation_errors(list(exc.errors)),
+    )
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return problem(404, gettext("There is no public object at this address."))
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return problem(exc.status_code, str(exc))
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.exception("API: %s failed", request.path)
+    return problem(500, gettext("Something went wrong on our side; it has been logged."))
