@@ -9,8 +9,8 @@ from django.urls import URLPattern, include, path, re_path
 from django.views.generic import RedirectView
 
 from sterk.accounts import urls as accounts_urls
-from sterk.api.main import api
 from sterk.actionplan import urls as actionplan_urls
+from sterk.api.main import api
 from sterk.core import views as core_views
 from sterk.identity import urls as identity_urls
 from sterk.network import urls as network_urls

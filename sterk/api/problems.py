@@ -30,8 +30,13 @@ def _titles() -> dict[int, str]:
     }
 
 
-def problem(status: int, detail: str = "", *, errors: list[dict[str, Any]] | None = None,
-            headers: dict[str, str] | None = None) -> HttpResponse:
+def problem(
+    status: int,
+    detail: str = "",
+    *,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> HttpResponse:
     body: dict[str, Any] = {
         "type": f"{TYPE_BASE}{status}" if status in (422, 429) else "about:blank",
         "title": _titles().get(status, str(status)),
@@ -41,8 +46,9 @@ def problem(status: int, detail: str = "", *, errors: list[dict[str, Any]] | Non
         body["detail"] = detail
     if errors is not None:
         body["errors"] = errors
-    response = HttpResponse(json.dumps(body, ensure_ascii=False), status=status,
-                            content_type=CONTENT_TYPE)
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False), status=status, content_type=CONTENT_TYPE
+    )
     for name, value in (headers or {}).items():
         response[name] = value
     return response

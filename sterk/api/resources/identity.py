@@ -11,6 +11,7 @@ from ninja import Query, Router, Schema
 
 from sterk.identity import selectors
 
+from ..datasets import Dataset
 from ..fields import page_url
 from ..paging import Common, Page, Paging, page
 
@@ -79,3 +80,21 @@ def functions_list(request: HttpRequest, params: Query[Paging]) -> dict[str, Any
 )
 def functions_detail(request: HttpRequest, slug: str, params: Query[Common]) -> Any:
     return get_object_or_404(functions(), slug=slug)
+
+
+DATASETS = [
+    Dataset(
+        "krachtlijnen",
+        _("Krachtlijnen"),
+        _("The five krachtlijnen."),
+        IdentityItemOut,
+        krachtlijnen,
+    ),
+    Dataset(
+        "functions",
+        _("Functions"),
+        _("The three functions of social work."),
+        IdentityItemOut,
+        functions,
+    ),
+]

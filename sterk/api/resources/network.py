@@ -12,10 +12,14 @@ from ninja import Query, Router, Schema
 from sterk.network import selectors
 from sterk.network.models import Region
 
+from ..datasets import Dataset
 from ..fields import page_url
 from ..paging import Common, Page, Paging, page
 
-TAG = ("regions", _("The six regional platforms: their sub-regions, priorities, chairs and member count."))
+TAG = (
+    "regions",
+    _("The six regional platforms: their sub-regions, priorities, chairs and member count."),
+)
 router = Router(tags=[TAG[0]])
 
 
@@ -95,3 +99,14 @@ def regions_list(request: HttpRequest, params: Query[Paging]) -> dict[str, Any]:
 )
 def regions_detail(request: HttpRequest, slug: str, params: Query[Common]) -> Region:
     return get_object_or_404(regions(), slug=slug)
+
+
+DATASETS = [
+    Dataset(
+        "regions",
+        _("Regions"),
+        _("The regional platforms with their sub-regions, priorities, chairs and member count."),
+        RegionOut,
+        regions,
+    )
+]

@@ -48,6 +48,7 @@ def page_links(client: Any, page_url: str, pattern: str) -> set[str]:
 
 @override_settings(STERK_PAGE_CACHE=False)
 def count_queries(client: Any, url: str) -> int:
+    client.get(url)  # warm: the first request of a test fills per-process caches
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code, response.content[:300])
