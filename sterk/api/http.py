@@ -67,8 +67,9 @@ def _validators(request: HttpRequest, lang: str) -> tuple[str, float, float]:
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
     raw = f"{_release()}|{token}|{until}|{lang}|{request.path}|{query}"
     etag = 'W/"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
-    # HTTP dates have whole seconds: rounded up, a change within the second a client
-    # fetched its copy still counts as later than that copy.
+    # HTTP dates have whole seconds, rounded up here. A change within the same second as
+    # the copy a client holds is seen through the ETag, which clients send first and
+    # which then decides alone (RFC 9110, 13.2.2).
     return etag, float(math.ceil(since)), max(0.0, until - now.timestamp())
 
 
@@ -118,6 +119,9 @@ class ApiMiddleware:
         request.LANGUAGE_CODE = lang
         request.user = AnonymousUser()
         response = self._answer(request, lang)
+        if response.status_code not in (200, 204, 304):
+            # An error is not kept by public caches (a 429 must not outlive its window).
+            response["Cache-Control"] = "no-store" if response.status_code == 429 else "no-cache"
         _cors(response)
         response["Content-Language"] = lang
         vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
@@ -158,8 +162,6 @@ class ApiMiddleware:
             response["Last-Modified"] = formatdate(last_modified, usegmt=True)
             max_age = int(min(MAX_AGE, fresh_for))
             response["Cache-Control"] = f"public, max-age={max_age}"
-        else:
-            response["Cache-Control"] = "no-store" if response.status_code == 429 else "no-cache"
         return response
 
     @staticmethod

@@ -389,8 +389,9 @@ def _candidate(request: HttpRequest) -> bool:
         return False
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         return False
-    # Only pages under a language prefix: /healthz, /static/, /admin/ never look here.
-    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    # Only pages under a language prefix and the open-data API: /healthz, /static/,
+    # /admin/ never look here.
+    prefixes = (*(f"/{code}/" for code, _name in settings.LANGUAGES), "/api/")
     if not request.path.startswith(prefixes):
         return False
     return not has_pending_writes(connections[DEFAULT_DB_ALIAS])
