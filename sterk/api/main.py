@@ -42,7 +42,48 @@ class OpenDataApi(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         schema["info"]["description"] = _description()
         schema["tags"] = [{"name": name, "description": str(text)} for name, text in TAGS]
+        _document_errors(schema)
         return schema
+
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details.",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"parameter": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
+def _document_errors(schema: dict[str, Any]) -> None:
+    """Every operation may answer 304 (a conditional request), 422 (a parameter out of
+    range), 429 (the rate limit) and, with a path parameter, 404: all documented, the
+    errors as problem details."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    ref = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    texts = {
+        "304": gettext("Not modified since the copy named in If-None-Match or If-Modified-Since."),
+        "404": gettext("No public object at this address."),
+        "422": gettext("A parameter is not valid."),
+        "429": gettext("Too many requests: wait as many seconds as Retry-After says."),
+    }
+    for path, operations in schema.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            responses["304"] = {"description": texts["304"]}
+            for status in ("422", "429") + (("404",) if "{" in path else ()):
+                responses[status] = {"description": texts[status], "content": ref}
 
 
 api = OpenDataApi(
