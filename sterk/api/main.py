@@ -13,6 +13,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 from ninja.errors import HttpError, ValidationError
 
 from sterk.core.site import site_url
@@ -86,7 +87,13 @@ def _document_errors(schema: dict[str, Any]) -> None:
                 responses[status] = {"description": texts[status], "content": ref}
 
 
+class Renderer(JSONRenderer):
+    # "Liège", not "Li\u00e8ge": the JSON is UTF-8 and readable as it is.
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = OpenDataApi(
+    renderer=Renderer(),
     title="Sterk Sociaal Werk open data",
     version="1",
     urls_namespace="api",
