@@ -1,0 +1,31 @@
+"""The documentation page's content: every operation of the OpenAPI document, with its
+parameters, grouped by resource, in the page's language."""
+
+from django.utils import translation
+
+from sterk.api.docs import groups
+from sterk.api.main import api
+
+
+def _operations(schema):  # type: ignore[no-untyped-def]
+    return {path for path in schema["paths"]}
+
+
+def test_every_operation_is_on_the_page_with_its_parameters():
+    schema = api.get_openapi_schema()
+    shown = {op.path: op for group in groups(schema) for op in group.operations}
+    assert set(shown) == _operations(schema)
+    regions = shown["/api/v1/regions"]
+    names = {p.name: p for p in regions.parameters}
+    assert {"lang", "limit", "offset"} <= set(names)
+    assert names["limit"].kind == "integer (minimum 1, maximum 100)"
+    assert names["lang"].kind == "nl | fr | en"
+    assert regions.example.endswith("/api/v1/regions")
+
+
+def test_the_descriptions_follow_the_language():
+    with translation.override("en"):
+        english = api.get_openapi_schema()
+    assert english["info"]["description"].startswith("The public data")
+    assert {t["name"] for t in english["tags"]} >= {"regions", "identity"}
+    assert all(t["description"] for t in english["tags"])
