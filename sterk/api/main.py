@@ -13,8 +13,8 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext
 from ninja import NinjaAPI
-from ninja.renderers import JSONRenderer
 from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from sterk.core.site import site_url
 
@@ -89,7 +89,7 @@ def _document_errors(schema: dict[str, Any]) -> None:
 
 class Renderer(JSONRenderer):
     # "Liège", not "Li\u00e8ge": the JSON is UTF-8 and readable as it is.
-    json_dumps_params = {"ensure_ascii": False}
+    json_dumps_params: dict[str, Any] = {"ensure_ascii": False}  # noqa: RUF012
 
 
 api = OpenDataApi(

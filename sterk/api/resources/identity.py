@@ -6,9 +6,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 
+from sterk.api.texts import lazy as _
 from sterk.identity import selectors
 
 from ..datasets import Dataset
