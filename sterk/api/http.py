@@ -172,5 +172,5 @@ class ApiMiddleware:
         ):
             return response
         if response.status_code == 404:
-            return problem(404, _("There is no such resource. The list is at /api/v1/."))
+            return problem(404, _("There is no such resource. Every list is named at /api/v1/."))
         return problem(response.status_code)

@@ -11,15 +11,17 @@ import logging
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.translation import gettext
-from ninja import NinjaAPI
+from django.utils.translation import get_language, gettext
+from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
-from sterk.core.site import site_url
+from sterk.core.site import absolute_url, site_url
 
+from .paging import Common
 from .problems import problem, validation_errors
 from .resources import ROUTERS, TAGS
+from .texts import lazy
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +44,10 @@ class OpenDataApi(NinjaAPI):
         # Texts in the language the document is asked in (sterk.api.http activates it).
         schema = super().get_openapi_schema(*args, **kwargs)
         schema["info"]["description"] = _description()
-        schema["tags"] = [{"name": name, "description": str(text)} for name, text in TAGS]
+        schema["tags"] = [
+            {"name": "index", "description": gettext("Where to start: every list's address.")},
+            *({"name": name, "description": str(text)} for name, text in TAGS),
+        ]
         _document_errors(schema)
         return schema
 
@@ -108,6 +113,34 @@ api = OpenDataApi(
 
 for router in ROUTERS:
     api.add_router("", router)
+
+
+class IndexOut(Schema):
+    openapi: str
+    documentation: str
+    licence: str
+    lists: dict[str, str]
+
+
+@api.get(
+    "/",
+    response=IndexOut,
+    tags=["index"],
+    summary=lazy("Where to start"),
+    description=lazy("The address of every list, the OpenAPI document and the documentation."),
+    operation_id="index",
+)
+def index(request: HttpRequest, params: Query[Common]) -> dict[str, Any]:
+    paths = api.get_openapi_schema()["paths"]
+    lists = {
+        p.rsplit("/", 1)[-1]: absolute_url(p) for p in paths if "{" not in p and p.count("/") == 3
+    }
+    return {
+        "openapi": absolute_url("/api/v1/openapi.json"),
+        "documentation": absolute_url(f"/{get_language()}/open-data/api/"),
+        "licence": "https://creativecommons.org/licenses/by/4.0/",
+        "lists": lists,
+    }
 
 
 @api.exception_handler(ValidationError)

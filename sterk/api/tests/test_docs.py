@@ -29,3 +29,16 @@ def test_the_descriptions_follow_the_language():
     assert english["info"]["description"].startswith("The public data")
     assert {t["name"] for t in english["tags"]} >= {"regions", "identity"}
     assert all(t["description"] for t in english["tags"])
+
+
+def test_the_index_names_every_list(client, db):
+    import json
+
+    body = json.loads(client.get("/api/v1/").content)
+    assert body["openapi"].endswith("/api/v1/openapi.json")
+    assert body["documentation"].endswith("/nl/open-data/api/")
+    schema = api.get_openapi_schema()
+    lists = {p for p in schema["paths"] if "{" not in p and p != "/api/v1/"}
+    assert {urlpath.split("://", 1)[1].split("/", 1)[1] for urlpath in body["lists"].values()} == {
+        p.lstrip("/") for p in lists if p.count("/") == 3
+    }
