@@ -133,7 +133,9 @@ class IndexOut(Schema):
 def index(request: HttpRequest, params: Query[Common]) -> dict[str, Any]:
     paths = api.get_openapi_schema()["paths"]
     lists = {
-        p.rsplit("/", 1)[-1]: absolute_url(p) for p in paths if "{" not in p and p.count("/") == 3
+        p.rsplit("/", 1)[-1]: absolute_url(p)
+        for p in paths
+        if "{" not in p and p.count("/") == 3 and not p.endswith("/")
     }
     return {
         "openapi": absolute_url("/api/v1/openapi.json"),
