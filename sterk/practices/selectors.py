@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 
 from sterk.actionplan.models import Challenge
 from sterk.core import pagecache, search
@@ -91,8 +92,27 @@ class Option:
     obj: Any = None
 
 
+# The vocabulary per (data version, language), in this process: it changes only when a
+# krachtlijn, function, challenge or region does, and every library request needs it.
+_vocabularies: dict[tuple[str, str], dict[str, list[Option]]] = {}
+
+
 def _vocabulary() -> dict[str, list[Option]]:
-    """Every option of the small facets, in their natural order (4 small queries)."""
+    """Every option of the small facets, in their natural order: read once per data
+    version and language (4 small queries), then copied (the options are filled in per
+    request). A connection with uncommitted writes reads afresh, as the page cache does."""
+    if pagecache.has_pending_writes(connection):
+        return _read_vocabulary()
+    key = (pagecache.version(), get_language() or "")
+    vocab = _vocabularies.get(key)
+    if vocab is None:
+        vocab = _read_vocabulary()
+        _vocabularies.clear()  # only the current version is ever asked for again
+        _vocabularies[key] = vocab
+    return {facet: [replace(option) for option in options] for facet, options in vocab.items()}
+
+
+def _read_vocabulary() -> dict[str, list[Option]]:
     vocab: dict[str, list[Option]] = {}
     vocab[Facet.KRACHTLIJN] = [
         Option(Facet.KRACHTLIJN, str(k.pk), k.slug, k.title, obj=k)

@@ -1,0 +1,43 @@
+"""The library's facet vocabulary is read once per data version and language (#14), and
+a change to a krachtlijn shows at the next request. Commits for real: the data version
+changes when a transaction commits."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sterk.actionplan.tests.factories import KrachtlijnFactory
+from sterk.core import pagecache
+from sterk.identity.models import Krachtlijn
+from sterk.practices.tests.factories import published
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.STERK_PAGE_CACHE = False
+    cache.clear()
+
+
+def _queries(client, url: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_the_vocabulary_is_read_once_per_data_version(client):
+    krachtlijn = KrachtlijnFactory(title_nl="Nabijheid")
+    practice = published()
+    practice.krachtlijnen.add(krachtlijn)
+    client.get("/nl/praktijken/")  # warm: per-process caches of the first request
+    pagecache.bump()  # a new data version: the vocabulary is read again
+    first, _ = _queries(client, "/nl/praktijken/")
+    second, _ = _queries(client, "/nl/praktijken/")
+    assert second == first - 4
+    Krachtlijn.objects.filter(pk=krachtlijn.pk).update(title_nl="Dichtbij")
+    third, body = _queries(client, "/nl/praktijken/")
+    assert third == first
+    assert "Dichtbij" in body and "Nabijheid" not in body
