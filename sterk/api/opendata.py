@@ -21,6 +21,7 @@ objects unchanged, under a small header (name, language, built_at, licence, sour
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import hashlib
@@ -150,7 +151,8 @@ class _Sink:
     the way, then stored under its build's folder."""
 
     def __init__(self) -> None:
-        self.file = tempfile.SpooledTemporaryFile(max_size=SPOOL)
+        # Closed by store(); on an error the garbage collector removes it.
+        self.file = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115
         self.digest = hashlib.sha256()
         self.size = 0
 
@@ -247,7 +249,10 @@ def _readme(datasets: Sequence[Dataset], built_at: datetime.datetime) -> str:
                     "api/opendata_readme.txt",
                     {
                         "datasets": [
-                            {"dataset": d, "files": [file_name(d.name, language, f) for f in FORMATS]}
+                            {
+                                "dataset": d,
+                                "files": [file_name(d.name, language, f) for f in FORMATS],
+                            }
                             for d in datasets
                         ],
                         "languages": languages(),
@@ -292,9 +297,11 @@ def _write_zip(
         for name, entry in files.items():
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
-            with default_storage.open(entry["path"], "rb") as src:
-                with archive.open(info, "w", force_zip64=entry["size"] > 2**30) as dst:
-                    shutil.copyfileobj(src, dst, 1024 * 1024)
+            with (
+                default_storage.open(entry["path"], "rb") as src,
+                archive.open(info, "w", force_zip64=entry["size"] > 2**30) as dst,
+            ):
+                shutil.copyfileobj(src, dst, 1024 * 1024)
     # The zip was written through zipfile, not sink.write: hash and count it now.
     sink.file.seek(0)
     for chunk in iter(lambda: sink.file.read(1024 * 1024), b""):
@@ -315,8 +322,9 @@ def open_data_build(*, datasets: Sequence[Dataset] | None = None) -> Manifest:
         from .resources import DATASETS
 
         datasets = DATASETS
-    built_at = timezone.now()
-    build = _build_id(built_at)
+    now = timezone.now()
+    build = _build_id(now)  # to the microsecond: builds sort by it
+    built_at = now.replace(microsecond=0)  # what people read (and HTTP dates hold)
     folder = f"{BUILDS}/{build}"
     files: dict[str, dict[str, Any]] = {}
     for dataset in datasets:
@@ -344,10 +352,9 @@ def _delete_folder(folder: str) -> None:
         _delete_folder(f"{folder}/{name}")
     for name in names:
         default_storage.delete(f"{folder}/{name}")
-    try:
+    # A storage without folders (object storage) has nothing left to delete.
+    with contextlib.suppress(OSError):
         default_storage.delete(folder)
-    except OSError:
-        pass  # a storage without folders (object storage) has nothing left to delete
 
 
 def _clean_up(*, keep: str) -> None:
