@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("sterk.governance.urls")),
     path("", include("sterk.newsletter.urls")),
     path("", include("sterk.surveys.urls")),
+    path("", include("sterk.api.urls_pages")),
     path("", include(_with_site(site_urls.network_patterns, network_urls))),
     path("", include(_with_site(site_urls.identity_patterns, identity_urls))),
     prefix_default_language=True,

@@ -25,6 +25,7 @@ def public_paths(lang: str, content) -> list[str]:  # type: ignore[no-untyped-de
         f"/{lang}/stuurgroep/",
         f"/{lang}/stakeholders/",
         f"/{lang}/contact/",
+        f"/{lang}/open-data/",
         f"/{lang}/account/login/",
         f"/{lang}/account/signup/",
     ]

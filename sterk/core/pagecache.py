@@ -104,6 +104,9 @@ CACHEABLE_VIEWS = frozenset(
         "governance:policy_list",
         "governance:policy_detail",
         "governance:meeting_minutes",
+        # The open-data page shows the current build: a build bumps the version.
+        "api_pages:opendata",
+        "api_pages:docs",
     }
 )
 
@@ -130,6 +133,7 @@ NOT_CACHED = {
     "surveys:survey_thanks": "shown after one respondent's submit",
     "surveys:survey_page": "one respondent's answers",
     "surveys:results_pdf": "a PDF download, rendered on request",
+    "api_pages:download": "a stored file with its own ETag; a build, not the database, changes it",
 }
 
 # Models whose rows no page shows: writing them does not change a page, so it does not

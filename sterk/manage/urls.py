@@ -41,5 +41,6 @@ urlpatterns = [
     path("nieuws/", include(area("news_manage", news_urls.urlpatterns))),
     path("", include(area("governance_manage", governance_urls.urlpatterns))),
     path("bevragingen/", include(area("surveys_manage", surveys_urls.urlpatterns))),
+    path("open-data/", include("sterk.api.urls_manage")),  # by name: api sits beside manage
     path("", include(area("manage", [*shell, *network_urls.urlpatterns]))),
 ]

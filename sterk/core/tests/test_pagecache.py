@@ -315,6 +315,7 @@ PUBLIC_NAMESPACES = (
     "governance",
     "newsletter",
     "surveys",
+    "api_pages",
 )
 
 

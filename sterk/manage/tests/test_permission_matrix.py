@@ -498,6 +498,8 @@ MATRIX: list[Row] = [
     Row("surveys_manage:point_edit", REGION, SURVEY_POINT, region_bound=True),
     Row("surveys_manage:point_delete", REGION, SURVEY_POINT, region_bound=True),
     Row("surveys_manage:point_propose", REGION, SURVEY_POINT, region_bound=True),
+    # --- open data: the coordinator's rebuild of the downloads (POST only) ---
+    Row("api_manage:rebuild", COORDINATOR, get=405),
 ]
 
 
