@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 
 from sterk.core.site import absolute_url
 
@@ -84,6 +85,7 @@ def groups(schema: dict[str, Any]) -> list[Group]:
     return [group for group in by_tag.values() if group.operations]
 
 
+@require_safe
 def docs_page(request: HttpRequest) -> HttpResponse:
     from .main import api
 

@@ -113,9 +113,3 @@ def download(request: HttpRequest, filename: str) -> HttpResponseBase:
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-@require_safe
-def docs(request: HttpRequest) -> HttpResponse:
-    """Placeholder: the API documentation page replaces this view (same URL name)."""
-    return render(request, "api/docs_placeholder.html", {"openapi_url": "/api/v1/openapi.json"})
