@@ -25,7 +25,7 @@ TAG = (
 router = Router(tags=[TAG[0]])
 
 
-class LinkOut(Schema):
+class NewsLinkOut(Schema):
     """Something a post is tied to: its title and its page."""
 
     title: str
@@ -46,7 +46,7 @@ class NewsRegionOut(Schema):
         return page_url(obj)
 
 
-class KrachtlijnRefOut(Schema):
+class NewsKrachtlijnOut(Schema):
     slug: str
     title: str
     url: str
@@ -56,7 +56,7 @@ class KrachtlijnRefOut(Schema):
         return page_url(obj)
 
 
-class PostOut(Schema):
+class NewsPostOut(Schema):
     slug: str
     title: str
     lead: str
@@ -64,7 +64,7 @@ class PostOut(Schema):
     published_at: DateTime = Field(description="When the post appeared.")
     region: NewsRegionOut | None = Field(description="Null: news of the platform itself.")
     organisation: str | None = Field(description="The organisation the post comes from.")
-    krachtlijnen: list[KrachtlijnRefOut]
+    krachtlijnen: list[NewsKrachtlijnOut]
     image: str | None = Field(description="The image's address, or null.")
     image_alt: str
     url: str
@@ -90,13 +90,13 @@ class PostOut(Schema):
         return page_url(obj)
 
 
-class PostDetailOut(PostOut):
+class NewsPostDetailOut(NewsPostOut):
     """A post with what its page lists under "Read more" (only what is public itself)."""
 
-    challenges: list[LinkOut]
-    actions: list[LinkOut]
-    events: list[LinkOut]
-    practices: list[LinkOut]
+    challenges: list[NewsLinkOut]
+    actions: list[NewsLinkOut]
+    events: list[NewsLinkOut]
+    practices: list[NewsLinkOut]
 
     @staticmethod
     def resolve_challenges(obj: Any) -> list[Any]:
@@ -136,7 +136,7 @@ def posts(region: str | None = None, krachtlijn: str | None = None) -> Any:
 
 @router.get(
     "/news",
-    response=Page[PostOut],
+    response=Page[NewsPostOut],
     summary=_("News"),
     description=_(
         "The public news posts, newest first, with the news page's filters: a region "
@@ -150,7 +150,7 @@ def news_list(request: HttpRequest, params: Query[NewsFilters]) -> dict[str, Any
 
 @router.get(
     "/news/{slug}",
-    response=PostDetailOut,
+    response=NewsPostDetailOut,
     summary=_("One news post"),
     description=_("One public news post, with what its page links to."),
     operation_id="news_detail",
@@ -170,7 +170,7 @@ DATASETS = [
         "news",
         _("News"),
         _("The public news posts of the platform and the regional platforms."),
-        PostOut,
+        NewsPostOut,
         posts,
     )
 ]
