@@ -10,9 +10,9 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
+from sterk.api.texts import lazy as _
 from sterk.core.site import absolute_url
 from sterk.governance import selectors
 from sterk.governance.models import Meeting, PolicyContact

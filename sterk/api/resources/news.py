@@ -7,9 +7,9 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
+from sterk.api.texts import lazy as _
 from sterk.core.site import absolute_url
 from sterk.news import selectors
 from sterk.news.models import Post

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
+from sterk.api.texts import lazy as _
 from sterk.newsletter import mail, selectors, services
 from sterk.newsletter.models import Edition
 

@@ -18,9 +18,9 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
 
+from sterk.api.texts import lazy as _
 from sterk.core.site import absolute_url
 from sterk.surveys import results as survey_results
 from sterk.surveys import selectors
@@ -69,7 +69,7 @@ class SurveyOut(Schema):
 
     @staticmethod
     def resolve_region(obj: Survey) -> str | None:
-        return obj.region.slug if obj.region_id else None
+        return obj.region.slug if obj.region is not None else None
 
     @staticmethod
     def resolve_follow_up_published_at(obj: Survey) -> datetime.datetime | None:
