@@ -121,10 +121,12 @@ class NewsFilters(Paging):
         None,
         description=(
             "A region's slug, or `platform` for the news of the platform itself "
-            "(`regio` on the news page)."
+            "(`regio` on the news page). A slug no region has matches no post."
         ),
     )
-    krachtlijn: str | None = Field(None, description="A krachtlijn's slug.")
+    krachtlijn: str | None = Field(
+        None, description="A krachtlijn's slug; one that does not exist matches no post."
+    )
 
 
 def posts(region: str | None = None, krachtlijn: str | None = None) -> Any:

@@ -52,6 +52,9 @@ def test_the_posts_are_those_the_news_page_lists_for_every_filter(client):
         "regio-2",
         "ander",
     }
+    # An unknown region or krachtlijn matches nothing (the page's form would ignore it).
+    assert get_json(client, "/api/v1/news?region=nergens")["count"] == 0
+    assert get_json(client, "/api/v1/news?krachtlijn=geen")["count"] == 0
 
 
 def test_a_post_shows_its_region_krachtlijnen_dates_and_ties(client):
