@@ -296,6 +296,16 @@ def published_meetings() -> QuerySet[Meeting]:
     return Meeting.objects.published().order_by("-starts_at")
 
 
+def published_minutes() -> QuerySet[Meeting]:
+    """The published meetings with what their minutes page shows, in a fixed number of
+    queries (the API lists them whole)."""
+    return (
+        published_meetings()
+        .select_related("minutes_approved_in")
+        .prefetch_related("agenda_items", "decisions")
+    )
+
+
 def open_follow_ups_past_due(today: datetime.date) -> QuerySet[FollowUp]:
     return (
         FollowUp.objects.filter(status=FollowUpStatus.OPEN, due_on__lt=today)
@@ -469,17 +479,21 @@ def policy_contacts_published() -> QuerySet[PolicyContact]:
     return PolicyContact.objects.filter(is_published=True).order_by("-date", "-id")
 
 
-def policy_contact_detail(slug: str) -> PolicyContact:
-    """A published contact; of its survey findings only those still public (a follow-up
-    page taken offline takes its findings off this page too)."""
+def policy_contacts_with_ties() -> QuerySet[PolicyContact]:
+    """The published contacts with everything a contact's page shows: of its survey
+    findings only those still public (a follow-up page taken offline takes its findings
+    off this page too)."""
     findings = Prefetch(
         "findings", queryset=survey_selectors.published_findings(), to_attr="public_findings"
     )
-    return (
-        PolicyContact.objects.filter(is_published=True)
-        .prefetch_related("challenges", "actions", "documents", findings)
-        .get(slug=slug)
+    return policy_contacts_published().prefetch_related(
+        "challenges", "actions", "documents", findings
     )
+
+
+def policy_contact_detail(slug: str) -> PolicyContact:
+    """A published contact with its ties (policy_contacts_with_ties)."""
+    return policy_contacts_with_ties().get(slug=slug)
 
 
 def policy_contacts_for_manage() -> QuerySet[PolicyContact]:

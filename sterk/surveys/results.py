@@ -344,6 +344,30 @@ def published(survey: Survey) -> tuple[int, list[QuestionResult]]:
     return respondent_count(survey), items
 
 
+def followup(survey: Survey) -> tuple[int, list[dict[str, Any]]]:
+    """The public follow-up: per finding, the results of its questions (counts only, no
+    free texts: its quotes are the finding's own), and its action points."""
+    from .selectors import findings_of, survey_questions
+
+    findings = findings_of(survey)
+    questions: dict[int, Any] = {}
+    for finding in findings:
+        for q in finding.questions.all():
+            questions[q.pk] = q
+    chosen = [q for q in survey_questions(survey) if q.pk in questions]
+    by_question = {r.question.pk: r for r in question_results(survey, chosen)}
+    rows = [
+        {
+            "finding": f,
+            "prefix": f"f{f.pk}",
+            "results": [by_question[q.pk] for q in f.questions.all() if q.pk in by_question],
+            "points": list(f.points.all()),
+        }
+        for f in findings
+    ]
+    return respondent_count(survey), rows
+
+
 def survey_questions_cached(survey: Survey) -> list[Question]:
     from .selectors import survey_questions
 

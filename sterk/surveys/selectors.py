@@ -71,6 +71,20 @@ def surveys_with_public_outcome() -> QuerySet[Survey]:
     )
 
 
+def surveys_with_public_results() -> QuerySet[Survey]:
+    """Surveys whose results page is public (the page, its PDF and the API read this)."""
+    return Survey.objects.filter(results_published_at__isnull=False).select_related(
+        "region", "organisation", "spearhead"
+    )
+
+
+def surveys_with_public_followup() -> QuerySet[Survey]:
+    """Surveys whose follow-up page ("you said, we did") is public."""
+    return Survey.objects.filter(followup_published_at__isnull=False).select_related(
+        "region", "organisation", "spearhead"
+    )
+
+
 def open_surveys_for(user: Any) -> list[Survey]:
     """The open surveys this person may answer (a handful: filtered in Python after one
     query with the regions prefetched)."""

@@ -334,11 +334,7 @@ def survey_thanks(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _published_or_404(slug: str) -> Survey:
-    survey = get_object_or_404(
-        Survey.objects.select_related("region", "organisation"),
-        slug=slug,
-        results_published_at__isnull=False,
-    )
+    survey: Survey = get_object_or_404(selectors.surveys_with_public_results(), slug=slug)
     return survey
 
 
@@ -373,33 +369,10 @@ def followup(request: HttpRequest, slug: str) -> HttpResponse:
     points with their state and links."""
     from . import results as survey_results
 
-    survey = get_object_or_404(
-        Survey.objects.select_related("region", "organisation"),
-        slug=slug,
-        followup_published_at__isnull=False,
-    )
-    findings = selectors.findings_of(survey)
-    questions: dict[int, Any] = {}
-    for finding in findings:
-        for q in finding.questions.all():
-            questions[q.pk] = q
-    chosen = [q for q in selectors.survey_questions(survey) if q.pk in questions]
-    by_question = {r.question.pk: r for r in survey_results.question_results(survey, chosen)}
-    rows = [
-        {
-            "finding": f,
-            "prefix": f"f{f.pk}",
-            "results": [by_question[q.pk] for q in f.questions.all() if q.pk in by_question],
-            "points": list(f.points.all()),
-        }
-        for f in findings
-    ]
+    survey = get_object_or_404(selectors.surveys_with_public_followup(), slug=slug)
+    count, rows = survey_results.followup(survey)
     return render(
         request,
         "surveys/followup.html",
-        {
-            "survey": survey,
-            "rows": rows,
-            "count": survey_results.respondent_count(survey),
-        },
+        {"survey": survey, "rows": rows, "count": count},
     )
