@@ -73,15 +73,22 @@ class ProgressOut(Schema):
     )
 
 
-class StateOut(Schema):
+# A schema with a state lists StateOut first among its bases: pydantic orders the fields
+# of the bases from the last to the first, so the object's names come before its state.
+
+
+class StatusOut(Schema):
     status: str = Field(description="not_started, preparing, running, completed or stopped.")
     status_label: str
     progress: int | None = Field(description="The reported percentage, or null.")
-    status_date: datetime.date | None = Field(description="The date of the latest update.")
 
     @staticmethod
     def resolve_status_label(obj: Any) -> str:
         return str(Status(_get(obj, "status")).label)
+
+
+class StateOut(StatusOut):
+    status_date: datetime.date | None = Field(description="The date of the latest update.")
 
 
 class RegionLinkOut(Schema):
@@ -148,19 +155,17 @@ class ReporterOut(Schema):
     name: str
 
 
-class UpdateOut(StateOut):
+class DatedOut(Schema):
+    date: datetime.date
+
+
+class UpdateOut(StatusOut, DatedOut):
     """One progress update, as the page's timeline shows it (who posted it is not shown:
     the platform or organisation it was posted for, else the coordination)."""
 
-    date: datetime.date
     narrative: str
     links: list[WebLinkOut]
     reported_by: ReporterOut
-    status_date: datetime.date | None = None
-
-    @staticmethod
-    def resolve_status_date(obj: Any) -> datetime.date:
-        return obj.date  # type: ignore[no-any-return]
 
     @staticmethod
     def resolve_links(obj: Any) -> list[dict[str, str]]:
@@ -329,15 +334,19 @@ def plans_detail(request: HttpRequest, slug: str, params: Query[Common]) -> Plan
 # --- challenges ------------------------------------------------------------------------
 
 
-class ActionLinkOut(StateOut):
+class ActionRefOut(Schema):
     slug: str
-    number: int | None
+    number: int | None = Field(description="The number in the published plan, if any.")
     title: str
     url: str
 
     @staticmethod
     def resolve_url(obj: Action) -> str:
         return page_url(obj)
+
+
+class ActionLinkOut(StateOut, ActionRefOut):
+    pass
 
 
 class ChallengeOut(Schema):
@@ -448,23 +457,12 @@ def challenges_detail(request: HttpRequest, slug: str, params: Query[Common]) ->
 # --- actions ---------------------------------------------------------------------------
 
 
-class InitiativeOut(StateOut):
-    id: int
-    title: str
+class InitiativeOut(StateOut, InitiativeRefOut):
     description: str
-    url: str
-
-    @staticmethod
-    def resolve_url(obj: Initiative) -> str:
-        return page_url(obj)
 
 
-class ActionOut(StateOut):
-    slug: str
-    number: int | None = Field(description="The number in the published plan, if any.")
-    title: str
+class ActionOut(StateOut, ActionRefOut):
     description: str
-    url: str
     challenge: ChallengeLinkOut
     origin: str = Field(description="plan, or regional: added by a regional platform.")
     origin_region: RegionLinkOut | None = Field(
@@ -475,10 +473,6 @@ class ActionOut(StateOut):
     krachtlijnen: list[IdentityLinkOut]
     functions: list[IdentityLinkOut]
     initiatives: list[InitiativeOut]
-
-    @staticmethod
-    def resolve_url(obj: Action) -> str:
-        return page_url(obj)
 
 
 class ActionDetailOut(ActionOut):
@@ -530,7 +524,12 @@ def _one(model: Any, parameter: str, slug: str | None, **scope: Any) -> Any:
     obj = model.objects.filter(slug=slug, **scope).first()
     if obj is None:
         raise ValidationError(
-            [{"loc": ("query", parameter), "msg": gettext("There is no “%s”.") % slug}]
+            [
+                {
+                    "loc": ("query", parameter),
+                    "msg": gettext("Nothing here is called “%(slug)s”.") % {"slug": slug},
+                }
+            ]
         )
     return obj
 
@@ -554,11 +553,7 @@ def actions(params: ActionQuery | None = None) -> Any:
     rows = selectors.filtered_actions(plan, filters)
     if challenge is not None:
         rows = rows.filter(challenge=challenge)
-    return (
-        rows.for_display()
-        .prefetch_related(*shown(Action, "initiatives"))
-        .in_plan_order()
-    )
+    return rows.for_display().prefetch_related(*shown(Action, "initiatives")).in_plan_order()
 
 
 @router.get(
@@ -602,9 +597,12 @@ def actions_detail(request: HttpRequest, slug: str, params: Query[Common]) -> Ac
 # --- spearheads ------------------------------------------------------------------------
 
 
-class ActivityOut(StateOut):
+class ActivityRefOut(Schema):
     id: int
     title: str
+
+
+class ActivityOut(StateOut, ActivityRefOut):
     description: str
     timing: str
     url: str
@@ -705,10 +703,13 @@ def spearheads_detail(request: HttpRequest, slug: str, params: Query[Common]) ->
 # --- evaluations -----------------------------------------------------------------------
 
 
-class SnapshotActionOut(StateOut):
+class SnapshotRefOut(Schema):
     slug: str
     number: int | None
     title: str
+
+
+class SnapshotActionOut(StateOut, SnapshotRefOut):
     carrier_regions: list[str]
     carrier_organisations: list[str]
 
@@ -721,8 +722,12 @@ class SnapshotChallengeOut(Schema):
     actions: list[SnapshotActionOut]
 
 
-class SnapshotActivityOut(StateOut):
+class TitleOut(Schema):
     title: str
+
+
+class SnapshotActivityOut(StateOut, TitleOut):
+    pass
 
 
 class SnapshotSpearheadOut(Schema):
@@ -797,9 +802,7 @@ class EvaluationOut(Schema):
                 if conclusion.action_id
                 else "spearhead"
             )
-            title = (
-                f"{subject.number}. {subject.title}" if kind == "challenge" else subject.title
-            )
+            title = f"{subject.number}. {subject.title}" if kind == "challenge" else subject.title
             out.append(
                 {
                     "subject": kind,

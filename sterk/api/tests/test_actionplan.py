@@ -327,7 +327,13 @@ def test_an_evaluation_shows_its_frozen_state_and_conclusions(client, plan):
         slug="e",
         snapshot_taken_at=timezone.now(),
         snapshot=[
-            {"type": "challenge", "id": challenge.pk, "number": 1, "slug": "c", "title": {"nl": "C"}},
+            {
+                "type": "challenge",
+                "id": challenge.pk,
+                "number": 1,
+                "slug": "c",
+                "title": {"nl": "C"},
+            },
             {
                 "type": "action",
                 "id": 1,
@@ -392,9 +398,7 @@ def test_the_action_list_takes_a_constant_number_of_queries(client, plan):
 def test_the_challenge_and_plan_lists_take_a_constant_number_of_queries(client, plan):
     def grow(n):
         for _ in range(n):
-            ActionFactory(
-                challenge=ChallengeFactory(plan=plan), carrier_regions=[RegionFactory()]
-            )
+            ActionFactory(challenge=ChallengeFactory(plan=plan), carrier_regions=[RegionFactory()])
 
     assert_constant_queries(client, "/api/v1/challenges?limit=100", grow, small=3, large=30)
     assert_constant_queries(client, "/api/v1/plans", grow, small=3, large=30)
