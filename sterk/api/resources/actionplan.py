@@ -527,7 +527,7 @@ def _one(model: Any, parameter: str, slug: str | None, **scope: Any) -> Any:
             [
                 {
                     "loc": ("query", parameter),
-                    "msg": gettext("Nothing here is called “%(slug)s”.") % {"slug": slug},
+                    "msg": gettext("Unknown short name: “%(slug)s”.") % {"slug": slug},
                 }
             ]
         )
