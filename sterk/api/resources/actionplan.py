@@ -412,7 +412,7 @@ def challenges(plan_slug: str | None = None) -> list[Challenge]:
     """The current plan's challenges, by number, each with its actions and their numbers
     as the overview shows them."""
     plan = selectors.current_plan()
-    if plan is None or (plan_slug is not None and plan_slug != plan.slug):
+    if plan is None or (plan_slug and plan_slug != plan.slug):
         return []
     rows: list[Challenge] = selectors.plan_overview(plan)["challenges"]
     return sorted(rows, key=lambda c: (c.number, c.pk))
@@ -519,7 +519,7 @@ class ActionQuery(Paging):
 
 
 def _one(model: Any, parameter: str, slug: str | None, **scope: Any) -> Any:
-    if slug is None:
+    if not slug:  # empty, as the overview's form sends "all"
         return None
     obj = model.objects.filter(slug=slug, **scope).first()
     if obj is None:

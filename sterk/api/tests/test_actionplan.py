@@ -93,7 +93,7 @@ def landscape(plan, old_plan):
         krachtlijnen=[k2],
         status=Status.RUNNING,
     )
-    ActionFactory(challenge=c2, slug="a-niemand")
+    ActionFactory(challenge=c2, slug="a-niemand").functions.set([FunctionFactory(slug="f-een")])
     # A regional platform's proposal is not an action until it is approved.
     ActionProposal.objects.create(
         region=gent, challenge=c1, title="Voorstel dat nog niet goedgekeurd is", description="x"
@@ -112,6 +112,8 @@ def test_the_actions_are_those_the_overview_links_to_for_every_filter(client, la
         ("status=completed", "status=completed"),
         ("krachtlijn=k-twee", "krachtlijn=k-twee"),
         ("status=stopped", "status=stopped"),
+        ("function=f-een", "functie=f-een"),
+        ("region=&krachtlijn=&function=", "regio=&krachtlijn=&functie=&status="),
     ]:
         api = slugs(client, f"/api/v1/actions?limit=1&{api_query}")
         page = page_links(client, f"{OVERVIEW}?{page_query}", ACTION_LINK)
