@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema
-from ninja.errors import ValidationError
 
 from sterk.actionplan import selectors
 from sterk.actionplan.models import (
@@ -518,38 +517,39 @@ class ActionQuery(Paging):
     status: Status | None = Field(None, description="Only actions in this status.")
 
 
-def _one(model: Any, parameter: str, slug: str | None, **scope: Any) -> Any:
+class _NoSuch(Exception):
+    """A filter names an object that does not exist (or not in the current plan)."""
+
+
+def _one(model: Any, slug: str | None, **scope: Any) -> Any:
     if not slug:  # empty, as the overview's form sends "all"
         return None
     obj = model.objects.filter(slug=slug, **scope).first()
     if obj is None:
-        raise ValidationError(
-            [
-                {
-                    "loc": ("query", parameter),
-                    "msg": gettext("Unknown short name: “%(slug)s”.") % {"slug": slug},
-                }
-            ]
-        )
+        raise _NoSuch
     return obj
 
 
 def actions(params: ActionQuery | None = None) -> Any:
     """The current plan's actions in plan order, filtered as the overview filters them
-    (and by challenge, as a challenge's page lists them)."""
+    (and by challenge, as a challenge's page lists them). A filter naming nothing that
+    exists matches no action: an empty list, as any other filter without a match."""
     plan = selectors.current_plan()
     if plan is None:
         return Action.objects.none()
     filters = Filters()
     challenge = None
     if params is not None:
-        filters = Filters(
-            region=_one(Region, "region", params.region),
-            krachtlijn=_one(Krachtlijn, "krachtlijn", params.krachtlijn),
-            function=_one(Function, "function", params.function),
-            status=params.status.value if params.status else "",
-        )
-        challenge = _one(Challenge, "challenge", params.challenge, plan=plan)
+        try:
+            filters = Filters(
+                region=_one(Region, params.region),
+                krachtlijn=_one(Krachtlijn, params.krachtlijn),
+                function=_one(Function, params.function),
+                status=params.status.value if params.status else "",
+            )
+            challenge = _one(Challenge, params.challenge, plan=plan)
+        except _NoSuch:
+            return Action.objects.none()
     rows = selectors.filtered_actions(plan, filters)
     if challenge is not None:
         rows = rows.filter(challenge=challenge)

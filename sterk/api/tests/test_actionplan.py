@@ -202,14 +202,20 @@ def test_a_detail_without_a_public_page_is_a_problem_detail(client, landscape, u
     assert json.loads(response.content)["status"] == 404
 
 
-def test_an_unknown_filter_value_is_a_problem_detail(client, landscape):
-    response = client.get("/api/v1/actions?region=nergens")
+def test_a_filter_naming_nothing_matches_nothing(client, landscape):
+    # An empty list (not an error): any short name is a valid value, as the schema says.
+    for query in ["region=nergens", "krachtlijn=nergens", "function=nergens", "challenge=nergens"]:
+        body = get_json(client, f"/api/v1/actions?{query}")
+        assert (body["count"], body["results"], body["progress"]["total"]) == (0, [], 0), query
+    # A challenge of another plan is not one of the current plan's.
+    assert get_json(client, "/api/v1/actions?challenge=oude-uitdaging")["count"] == 0
+
+
+def test_a_status_that_does_not_exist_is_a_problem_detail(client, landscape):
+    response = client.get("/api/v1/actions?status=bijna")
     assert response.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
-    assert json.loads(response.content)["errors"][0]["parameter"] == "region"
-    # A challenge of another plan is not one of the current plan's.
-    assert client.get("/api/v1/actions?challenge=oude-uitdaging").status_code == 422
-    assert client.get("/api/v1/actions?status=bijna").status_code == 422
+    assert json.loads(response.content)["errors"][0]["parameter"] == "status"
 
 
 # --- what an object shows --------------------------------------------------------------
