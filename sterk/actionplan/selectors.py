@@ -171,7 +171,7 @@ def filtered_actions(plan: Plan, filters: Filters | None = None) -> ActionQueryS
 def spearheads_of(plan: Plan) -> QuerySet[Spearhead]:
     activities = rows_of(SpearheadActivity).prefetch_related(*shown(SpearheadActivity, "partners"))
     return plan.spearheads.select_related("lead_organisation").prefetch_related(
-        *shown(Spearhead, "partners"), Prefetch("activities", queryset=activities)
+        *shown(Spearhead, "partners", "challenges"), Prefetch("activities", queryset=activities)
     )
 
 
@@ -219,6 +219,7 @@ def plan_overview(plan: Plan, filters: Filters | None = None) -> dict[str, Any]:
         "actions": actions,
         "summary": StatusSummary.of(actions),
         "region_table": region_table,
+        "regions": regions,
         "challenge_table": challenge_table,
         "statuses": Status.choices,
         "initiative_count": Initiative.objects.filter(action__challenge__plan=plan).count(),
@@ -275,6 +276,7 @@ def action_timeline(action: Action) -> QuerySet[ProgressUpdate]:
     return (
         ProgressUpdate.objects.filter(Q(action=action) | Q(initiative__action=action))
         .for_display()
+        .select_related("initiative__action")  # an initiative's link is on its action's page
         .latest_first()
     )
 
@@ -349,6 +351,20 @@ def spearhead_page(spearhead: Spearhead) -> dict[str, Any]:
     }
 
 
+def _evaluation_conclusions() -> QuerySet[EvaluationConclusion]:
+    return EvaluationConclusion.objects.select_related("challenge", "action", "spearhead").order_by(
+        "challenge__number", "action__challenge__number", "action__order", "spearhead__number"
+    )
+
+
+def evaluations_of(plan: Plan) -> QuerySet[Evaluation]:
+    """A plan's evaluations with what `evaluation_page` shows of each prefetched (for a
+    list of them in a fixed number of queries)."""
+    return plan.evaluations.select_related("plan").prefetch_related(
+        Prefetch("conclusions", queryset=_evaluation_conclusions(), to_attr="ordered_conclusions")
+    )
+
+
 def evaluation_page(evaluation: Evaluation) -> dict[str, Any]:
     rows = evaluation.snapshot if evaluation.is_frozen else []
     challenge_rows = [r for r in rows if r["type"] == "challenge"]
@@ -369,11 +385,9 @@ def evaluation_page(evaluation: Evaluation) -> dict[str, Any]:
     for row in rows:
         if row["type"] == "activity":
             activities_by_spearhead[row.get("spearhead_id")].append(row)
-    conclusions = list(
-        evaluation.conclusions.select_related("challenge", "action", "spearhead").order_by(
-            "challenge__number", "action__challenge__number", "action__order", "spearhead__number"
-        )
-    )
+    conclusions = getattr(evaluation, "ordered_conclusions", None)
+    if conclusions is None:
+        conclusions = list(_evaluation_conclusions().filter(evaluation=evaluation))
     return {
         "evaluation": evaluation,
         "plan": evaluation.plan,
