@@ -1,9 +1,9 @@
 """The API's resources, one module per area: each has a `router`, a `TAG` (its name in
 the OpenAPI document and its description) and `DATASETS` (its downloads, sterk.api.datasets). A new module is added to MODULES."""
 
-from . import events, identity, network
+from . import events, identity, network, practices
 
-MODULES = [network, identity, events]
+MODULES = [network, identity, events, practices]
 ROUTERS = [module.router for module in MODULES]
 TAGS = [module.TAG for module in MODULES]
 DATASETS = [dataset for module in MODULES for dataset in module.DATASETS]
