@@ -30,6 +30,7 @@ from .models import (
     MODERATION_QUEUE,
     SEARCH_INDEX,
     Call,
+    CallQuerySet,
     Facet,
     Practice,
     PracticeFacet,
@@ -494,7 +495,7 @@ def moderation_open_count(user: Any) -> int:
     return moderation_queue(user).filter(status__in=MODERATION_QUEUE).count()
 
 
-def public_calls() -> QuerySet[Call]:
+def public_calls() -> CallQuerySet:
     """The calls with a public page: all of them, open, not yet open or closed (the page
     says which), newest first, with what the page shows: the owner, the krachtlijn and the
     challenge it asks for, and `published_count`, the stories published through it."""

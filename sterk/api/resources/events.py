@@ -81,8 +81,13 @@ class SessionOut(Schema):
     starts_at: DateTime
     ends_at: DateTime
     capacity: int | None = Field(description="Seats in this session; null: no limit.")
-    seats_taken: int
+    seats_taken: int | None = Field(description="Null when the session has no limit.")
     seats_left: int | None = Field(description="Null when the session has no limit.")
+
+    @staticmethod
+    def resolve_seats_taken(obj: Any) -> int | None:
+        # The page counts a session's seats only where it has a limit.
+        return obj.seats_taken if obj.capacity is not None else None
 
     @staticmethod
     def resolve_seats_left(obj: Any) -> int | None:
@@ -330,7 +335,9 @@ def _filters(params: AgendaParams) -> dict[str, Any]:
         "opname": params.opname,
     }
     form = AgendaFilterForm({k: v for k, v in data.items() if v not in (None, False)})
-    errors = [] if form.is_valid() else list(form.errors.items())
+    errors: list[tuple[str, list[str]]] = []
+    if not form.is_valid():
+        errors = [(name, [str(m) for m in msgs]) for name, msgs in form.errors.items()]
     filters = form.filters() if not errors else {}
     if params.reeks:
         series = Series.objects.filter(slug=params.reeks).first()

@@ -179,6 +179,7 @@ class PracticeDetailOut(PracticeOut):
         description="Only where the contact person agreed to be shown."
     )
     call: RefOut | None = Field(description="The call it was shared through.")
+    related: list[RefOut] = Field(description="Related practices, as the page lists them.")
 
     @staticmethod
     def resolve_subregion(obj: Practice) -> str | None:
@@ -203,6 +204,10 @@ class PracticeDetailOut(PracticeOut):
     @staticmethod
     def resolve_images(obj: Practice) -> list[Any]:
         return list(obj.images.all())
+
+    @staticmethod
+    def resolve_related(obj: Practice) -> list[Any]:
+        return list(getattr(obj, "related", []))
 
     @staticmethod
     def resolve_contact(obj: Practice) -> dict[str, str] | None:
@@ -345,9 +350,11 @@ def practices_list(request: HttpRequest, params: Query[LibraryParams]) -> dict[s
 )
 def practices_detail(request: HttpRequest, slug: str, params: Query[Common]) -> Practice:
     try:
-        return selectors.practice_detail(slug)
+        practice = selectors.practice_detail(slug)
     except Practice.DoesNotExist as exc:
         raise Http404 from exc
+    practice.related = selectors.related_practices(practice)  # type: ignore[attr-defined]
+    return practice
 
 
 # --- calls -----------------------------------------------------------------------------------

@@ -150,6 +150,13 @@ def test_an_event_shows_what_its_page_shows(client):
     assert body["recording_url"] is None and body["report"] is None
     assert body["sessions"][0]["title"] == "Workshop"
     assert body["sessions"][0]["seats_left"] == 1
+    SessionFactory(event=event, title_nl="Plenair")
+    unlimited = get_json(client, "/api/v1/events/conferentie")["sessions"][1]
+    assert (unlimited["title"], unlimited["seats_taken"], unlimited["seats_left"]) == (
+        "Plenair",
+        None,
+        None,
+    )
     assert body["url"].endswith("/en/agenda/conferentie/")
     assert body["ics_url"].endswith("/en/agenda/conferentie/kalender.ics")
     assert body["starts_at"].endswith(("+01:00", "+02:00"))
@@ -236,3 +243,19 @@ def test_a_session_of_any_role_changes_nothing(client, agenda):
         ],
         everyone,
     )
+
+
+def test_the_downloads_are_the_lists(client, agenda):
+    from sterk.api.resources.events import DATASETS
+
+    Series.objects.create(slug="wereld", title_nl="Werelddag")
+    agenda["antwerpen"].series = Series.objects.get(slug="wereld")
+    agenda["antwerpen"].save()
+    lists = {
+        "events": "/api/v1/events?limit=3",
+        "past-events": "/api/v1/events?voorbij=true&limit=3",
+        "series": "/api/v1/series?limit=3",
+    }
+    assert {d.name for d in DATASETS} == set(lists)
+    for dataset in DATASETS:
+        assert dataset.objects() == all_results(client, lists[dataset.name]), dataset.name

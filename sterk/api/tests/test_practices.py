@@ -179,6 +179,8 @@ def test_a_practice_shows_what_its_page_shows(client, library):
     assert body["url"].endswith("/fr/praktijken/armoede-titel/")
     assert [k["slug"] for k in body["krachtlijnen"]] == ["nabij"]
     assert body["story"] == "Het **volledige** verhaal."
+    related = page_links(client, "/nl/praktijken/armoede-titel/", CARD)
+    assert {p["slug"] for p in body["related"]} == related == {"armoede-tekst"}
 
 
 def test_a_practice_not_in_the_library_is_a_problem_detail(client, library):
@@ -292,3 +294,10 @@ def test_a_session_of_any_role_changes_nothing(client, library, calls):
         ],
         everyone,
     )
+
+
+def test_the_downloads_are_the_lists(client, library, calls):
+    from sterk.api.resources.practices import DATASETS
+
+    for dataset in DATASETS:
+        assert dataset.objects() == all_results(client, f"/api/v1/{dataset.name}?limit=2")
