@@ -21,6 +21,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 
 from sterk.core.site import absolute_url
+from sterk.core.validators import MAX_YEAR, MIN_YEAR
 from sterk.events import selectors, services
 from sterk.events.forms import AgendaFilterForm
 from sterk.events.models import Audience, Event, EventStatus, EventType, Series
@@ -306,13 +307,17 @@ class SeriesOut(Schema):
 class AgendaParams(Paging):
     """The agenda page's filters, under the page's own (Dutch) names."""
 
-    regio: str | None = Field(None, description="A region's slug (see /api/v1/regions).")
+    regio: str | None = Field(
+        None, description="A region's slug (see /api/v1/regions); an unknown one matches nothing."
+    )
     type: EventType | None = Field(None, description="The type of event.")
     vorm: Literal["ter-plaatse", "online"] | None = Field(
         None, description="ter-plaatse: on site (or hybrid); online: online (or hybrid)."
     )
     doelgroep: Audience | None = Field(None, description="The audience.")
-    krachtlijn: str | None = Field(None, description="A krachtlijn's slug.")
+    krachtlijn: str | None = Field(
+        None, description="A krachtlijn's slug (see /api/v1/krachtlijnen)."
+    )
     reeks: str | None = Field(None, description="A series' slug (see /api/v1/series).")
     vanaf: datetime.date | None = Field(None, description="Events ending on or after this day.")
     tot: datetime.date | None = Field(None, description="Events starting on or before this day.")
@@ -320,34 +325,46 @@ class AgendaParams(Paging):
     opname: bool = Field(False, description="With voorbij: only events with a recording.")
 
 
-def _filters(params: AgendaParams) -> dict[str, Any]:
-    """The page's filter form reads the parameters, so values mean what they mean there;
-    what the form refuses (an unknown region) is a 422 here, not an unfiltered list."""
+def _clamped(day: datetime.date | None) -> datetime.date | None:
+    """A day within the years any event can have (sterk.core.validators): further out
+    means "from the start" or "to the end", which is what the edge day means too."""
+    if day is None:
+        return None
+    return min(max(day, datetime.date(MIN_YEAR, 1, 1)), datetime.date(MAX_YEAR, 12, 31))
+
+
+def _filters(params: AgendaParams) -> dict[str, Any] | None:
+    """The page's filter form reads the parameters, so values mean what they mean there.
+    None: a slug that names nothing (no region, krachtlijn or series of that name), so
+    nothing matches; the page would drop every filter instead."""
     data: dict[str, Any] = {
         "regio": params.regio,
         "type": params.type.value if params.type else None,
         "vorm": params.vorm,
         "doelgroep": params.doelgroep.value if params.doelgroep else None,
         "krachtlijn": params.krachtlijn,
-        "vanaf": params.vanaf,
-        "tot": params.tot,
+        "vanaf": _clamped(params.vanaf),
+        "tot": _clamped(params.tot),
         "voorbij": params.voorbij,
         "opname": params.opname,
     }
     form = AgendaFilterForm({k: v for k, v in data.items() if v not in (None, False)})
-    errors: list[tuple[str, list[str]]] = []
     if not form.is_valid():
-        errors = [(name, [str(m) for m in msgs]) for name, msgs in form.errors.items()]
-    filters = form.filters() if not errors else {}
+        # The schema admits only what the form takes but the slugs it cannot list.
+        unexpected = set(form.errors) - {"regio", "krachtlijn"}
+        if unexpected:
+            raise ValidationError(
+                [
+                    {"loc": ("query", name), "msg": " ".join(str(m) for m in form.errors[name])}
+                    for name in sorted(unexpected)
+                ]
+            )
+        return None
+    filters = form.filters()
     if params.reeks:
-        series = Series.objects.filter(slug=params.reeks).first()
-        if series is None:
-            errors.append(("reeks", [str(_("There is no series with this slug."))]))
-        filters["series"] = series
-    if errors:
-        raise ValidationError(
-            [{"loc": ("query", name), "msg": " ".join(msgs)} for name, msgs in errors]
-        )
+        filters["series"] = Series.objects.filter(slug=params.reeks).first()
+        if filters["series"] is None:
+            return None
     return filters
 
 
@@ -357,6 +374,10 @@ def _filters(params: AgendaParams) -> dict[str, Any]:
 def events(filters: dict[str, Any] | None = None) -> Any:
     """Public events as the agenda lists them (upcoming by date, or past latest first)."""
     return selectors.agenda(AnonymousUser(), filters or {}, with_page=True)
+
+
+def _no_events() -> Any:
+    return Event.objects.none()
 
 
 def past_events() -> Any:
@@ -378,7 +399,8 @@ def series() -> Any:
     operation_id="events_list",
 )
 def events_list(request: HttpRequest, params: Query[AgendaParams]) -> dict[str, Any]:
-    return page(request, events(_filters(params)), params)
+    filters = _filters(params)
+    return page(request, events(filters) if filters is not None else _no_events(), params)
 
 
 @router.get(

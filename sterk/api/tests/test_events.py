@@ -96,8 +96,22 @@ def test_upcoming_by_date_and_past_latest_first_with_the_key_last(client, agenda
     assert past_slugs == [agenda["recorded"].slug, agenda["past"].slug]
 
 
-def test_a_filter_the_page_would_refuse_is_a_problem_detail(client, agenda):
-    for query in ("regio=nergens", "krachtlijn=nergens", "reeks=nergens", "type=feest"):
+def test_a_slug_that_names_nothing_matches_nothing(client, agenda):
+    # The page drops every filter when one is unknown; a client asked for that region.
+    for query in ("regio=nergens", "krachtlijn=nergens&regio=antwerpen", "reeks=nergens"):
+        assert get_json(client, f"/api/v1/events?{query}")["count"] == 0, query
+
+
+def test_days_beyond_any_event_mean_from_the_start_or_to_the_end(client, agenda):
+    whole = {e["slug"] for e in all_results(client, "/api/v1/events")}
+    wide = {
+        e["slug"] for e in all_results(client, "/api/v1/events?vanaf=0001-01-01&tot=9999-12-31")
+    }
+    assert wide == whole
+
+
+def test_a_value_outside_the_schema_is_a_problem_detail(client, agenda):
+    for query in ("type=feest", "vorm=overal", "vanaf=2026-13-01", "voorbij=misschien"):
         response = client.get(f"/api/v1/events?{query}")
         assert response.status_code == 422, query
         assert response["Content-Type"] == "application/problem+json"
