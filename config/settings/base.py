@@ -68,10 +68,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # The open-data API's HTTP (language, anonymous, CORS, rate limit, 304, every error
+    # below it as a problem detail): sterk/api/http.py.
+    "sterk.api.http.ApiMiddleware",
     # After locale/auth/CSP (its 400 page is translated, with the layout), before views.
     "sterk.core.middleware.RejectNulBytesMiddleware",
-    # The open-data API's HTTP (language, anonymous, CORS, rate limit, 304): sterk/api/http.py.
-    "sterk.api.http.ApiMiddleware",
     # Last: serves public pages to visitors from the cache once everything above has run
     # (session, user, messages, language, CSP nonce, CSRF cookie); sterk/core/pagecache.py.
     "sterk.core.pagecache.PageCacheMiddleware",

@@ -173,4 +173,7 @@ class ApiMiddleware:
             return response
         if response.status_code == 404:
             return problem(404, _("There is no such resource. Every list is named at /api/v1/."))
+        if response.status_code == 400:
+            # sterk.core.middleware.RejectNulBytesMiddleware: no text may hold a NUL byte.
+            return problem(400, _("A parameter holds a character that is not allowed (NUL)."))
         return problem(response.status_code)

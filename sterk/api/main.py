@@ -73,14 +73,15 @@ PROBLEM_SCHEMA = {
 
 
 def _document_errors(schema: dict[str, Any]) -> None:
-    """Every operation may answer 304 (a conditional request), 422 (a parameter out of
-    range), 429 (the rate limit) and, with a path parameter, 404: all documented, the
-    errors as problem details."""
+    """Every operation may answer 304 (a conditional request), 400 (a NUL byte), 422 (a
+    parameter out of range), 429 (the rate limit) and, with a path parameter, 404: all
+    documented, the errors as problem details."""
     schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     ref = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     texts = {
         "304": gettext("Not modified since the copy named in If-None-Match or If-Modified-Since."),
         "404": gettext("No public object at this address."),
+        "400": gettext("A parameter holds a character that is not allowed (NUL)."),
         "422": gettext("A parameter is not valid."),
         "429": gettext("Too many requests: wait as many seconds as Retry-After says."),
     }
@@ -88,7 +89,7 @@ def _document_errors(schema: dict[str, Any]) -> None:
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             responses["304"] = {"description": texts["304"]}
-            for status in ("422", "429") + (("404",) if "{" in path else ()):
+            for status in ("400", "422", "429") + (("404",) if "{" in path else ()):
                 responses[status] = {"description": texts[status], "content": ref}
 
 

@@ -47,7 +47,8 @@ class Page(Schema, Generic[T]):
 
 
 def _link(request: HttpRequest, offset: int) -> str:
-    params = [(k, v) for k, v in request.GET.items() if k != "offset"]
+    # Every value of a repeated parameter (?krachtlijn=a&krachtlijn=b) goes along.
+    params = [(k, v) for k, values in request.GET.lists() if k != "offset" for v in values]
     if offset:
         params.append(("offset", str(offset)))
     query = urlencode(params)

@@ -23,6 +23,7 @@ from .models import (
     EventType,
     Registration,
     RegistrationStatus,
+    Series,
     Session,
     Visibility,
 )
@@ -30,10 +31,35 @@ from .models import (
 AGENDA_PAGE_SIZE = 20
 
 
+def sessions_with_seats() -> QuerySet[Session]:
+    """A programme's sessions, each with the seats taken (confirmed and offered)."""
+    return Session.objects.annotate(
+        seats_taken=Count(
+            "registrations",
+            filter=Q(
+                registrations__status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED]
+            ),
+        )
+    )
+
+
+def _with_page(qs: QuerySet[Event]) -> QuerySet[Event]:
+    """What an event's own page adds to an agenda row: its programme with the seats taken
+    and its ties to the action plan (the open-data API shows every event this way)."""
+    return qs.prefetch_related(
+        *shown(Event, "challenges", "actions"), Prefetch("sessions", queryset=sessions_with_seats())
+    )
+
+
 def agenda(
-    user: Any, filters: dict[str, Any], *, now: datetime.datetime | None = None
+    user: Any,
+    filters: dict[str, Any],
+    *,
+    now: datetime.datetime | None = None,
+    with_page: bool = False,
 ) -> QuerySet[Event]:
-    """The public agenda: upcoming events (or past ones with `past`), filtered."""
+    """The public agenda: upcoming events (or past ones with `past`), filtered. With
+    `with_page`, each event also brings what its own page shows (sessions, ties)."""
     now = now or timezone.now()
     qs = Event.objects.visible_to(user)
     if filters.get("past"):
@@ -71,33 +97,45 @@ def agenda(
             )
         )
         qs = qs.filter(starts_at__lt=end)
-    return qs.for_list()
+    qs = qs.for_list()
+    return _with_page(qs) if with_page else qs
 
 
 def event_for_page(slug: str, user: Any) -> Event:
     """One event as its page shows it, or DoesNotExist when this person may not see it.
     Drafts are shown to the people who manage them only."""
-    sessions = Session.objects.annotate(
-        seats_taken=Count(
-            "registrations",
-            filter=Q(
-                registrations__status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED]
-            ),
-        )
-    )
     event = (
         Event.objects.for_list()
         .prefetch_related(
             "challenges",
             "actions",
             "questions",
-            Prefetch("sessions", queryset=sessions),
+            Prefetch("sessions", queryset=sessions_with_seats()),
         )
         .get(slug=slug)
     )
     if not (user if user is not None else AnonymousUser()).has_perm("events.view_event", event):
         raise Event.DoesNotExist
     return event
+
+
+def _series_events(user: Any) -> QuerySet[Event]:
+    return Event.objects.visible_to(user).for_list().order_by("starts_at", "id")
+
+
+def series_events(series: Series, user: Any, *, with_page: bool = False) -> QuerySet[Event]:
+    """The events a series page lists: those of the series this person may see, past and
+    to come, in date order."""
+    qs = _series_events(user).filter(series=series)
+    return _with_page(qs) if with_page else qs
+
+
+def series_with_events(user: Any) -> QuerySet[Series]:
+    """Every series (each has its public page), newest first, each with the events its
+    page lists (`shown_events`)."""
+    return Series.objects.prefetch_related(
+        Prefetch("events", queryset=_series_events(user), to_attr="shown_events")
+    ).order_by("-created_at", "-id")
 
 
 def event_to_register_for(slug: str, user: Any) -> Event:

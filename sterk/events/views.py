@@ -39,12 +39,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
 
 def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
     series = get_object_or_404(Series, slug=slug)
-    events = (
-        Event.objects.visible_to(request.user)
-        .filter(series=series)
-        .for_list()
-        .order_by("starts_at")
-    )
+    events = selectors.series_events(series, request.user)
     return render(request, "events/series_detail.html", {"series": series, "events": events})
 
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.translation import get_language
 
@@ -30,6 +31,7 @@ from .models import (
     MODERATION_QUEUE,
     SEARCH_INDEX,
     Call,
+    CallQuerySet,
     Facet,
     Practice,
     PracticeFacet,
@@ -296,7 +298,12 @@ class Results:
         return self.page < self.num_pages
 
 
-def library_search(params: QueryDict) -> Results:
+def library_search(
+    params: QueryDict, *, limit: int | None = None, offset: int | None = None
+) -> Results:
+    """The library for the URL's search words and facets: one page of PAGE_SIZE practices
+    (the `pagina` parameter), or, with `limit` and `offset` (the open-data API), that window
+    of the same results in the same order."""
     vocab = _vocabulary()
     query = parse_query(params, vocab)
     match = search.match_sql(SEARCH_INDEX, query.q)
@@ -310,8 +317,14 @@ def library_search(params: QueryDict) -> Results:
             cache.set(key, total, CACHE_SECONDS)
     else:
         total = _all_counts()[1]
-    num_pages = max(1, math.ceil(total / PAGE_SIZE))
-    page = min(query.page, num_pages)
+    if limit is None:
+        num_pages = max(1, math.ceil(total / PAGE_SIZE))
+        page = min(query.page, num_pages)
+        limit, offset = PAGE_SIZE, (page - 1) * PAGE_SIZE
+    else:
+        offset = offset or 0
+        num_pages = max(1, math.ceil(total / limit))
+        page = offset // limit + 1
     order = "e.published_at DESC"
     order_params: tuple[Any, ...] = ()
     if match is not None:
@@ -322,7 +335,7 @@ def library_search(params: QueryDict) -> Results:
         for row in _fetch(
             f"SELECT e.practice_id FROM {_from(match)} WHERE {where} "
             f"ORDER BY {order}, e.is_demo, e.practice_id DESC LIMIT %s OFFSET %s",
-            [*where_params, *order_params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
+            [*where_params, *order_params, limit, offset],
         )
     ]
     by_id = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards()}
@@ -340,6 +353,17 @@ def library_search(params: QueryDict) -> Results:
             Suggestion(text, _replace_url(params, "q", text)) for text in suggest(query.q)
         ]
     return Results(query, practices, total, page, num_pages, facets, chosen, suggestions)
+
+
+def library_all() -> QuerySet[Practice]:
+    """Every practice of the library (those in the search index: the published ones) in
+    its default order, newest first: the open data's download of the library."""
+    return (
+        Practice.objects.published()
+        .filter(search_entry__isnull=False)
+        .for_cards()
+        .order_by("-search_entry__published_at", "search_entry__is_demo", "-pk")
+    )
 
 
 def suggest(q: str, limit: int = 3) -> list[str]:
@@ -491,6 +515,24 @@ def moderation_open_count(user: Any) -> int:
     return moderation_queue(user).filter(status__in=MODERATION_QUEUE).count()
 
 
+def public_calls() -> CallQuerySet:
+    """The calls with a public page: all of them, open, not yet open or closed (the page
+    says which), newest first, with what the page shows: the owner, the krachtlijn and the
+    challenge it asks for, and `published_count`, the stories published through it."""
+    published = (
+        Practice.objects.filter(call=OuterRef("pk"), status=Status.PUBLISHED)
+        .order_by()
+        .values("call")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Call.objects.select_related("owner", "krachtlijn", "challenge")
+        .annotate(published_count=Coalesce(Subquery(published, output_field=IntegerField()), 0))
+        .order_by("-opens_on", "-id")
+    )
+
+
 def calls_for(user: Any) -> QuerySet[Call]:
     roles = roles_of(user)
     qs = Call.objects.select_related("owner")
@@ -505,7 +547,3 @@ def call_submissions(call: Call) -> QuerySet[Practice]:
         .select_related("region", "submitted_by")
         .order_by("-submitted_at", "-id")
     )
-
-
-def published_count_of_call(call: Call) -> int:
-    return call.submissions.filter(status=Status.PUBLISHED).count()

@@ -186,9 +186,7 @@ def my_practice(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @once_per_token
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    call = get_object_or_404(
-        Call.objects.select_related("owner", "krachtlijn", "challenge"), slug=slug
-    )
+    call = get_object_or_404(selectors.public_calls(), slug=slug)
     member = request.user if request.user.is_authenticated else None
     form = None
     links = images = None
@@ -231,7 +229,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "links": links,
             "images": images,
             "member": member,
-            "published": selectors.published_count_of_call(call),
+            "published": call.published_count,  # type: ignore[attr-defined]
             "can_run": request.user.has_perm("practices.change_call", call),
         },
     )

@@ -186,7 +186,7 @@ def meetings_list(request: HttpRequest, params: Query[Paging]) -> dict[str, Any]
 
 
 @router.get(
-    "/meetings/{meeting_id}",
+    "/meetings/{int:meeting_id}",
     response=MeetingOut,
     summary=_("Minutes of one stakeholder meeting"),
     operation_id="meetings_detail",

@@ -42,3 +42,27 @@ def test_the_index_names_every_list(client, db):
     assert {urlpath.split("://", 1)[1].split("/", 1)[1] for urlpath in body["lists"].values()} == {
         p.lstrip("/") for p in lists if p.count("/") == 3
     }
+
+
+def test_no_two_resources_share_a_schema_name():
+    """OpenAPI components are named after the schema class: two classes of one name in
+    two modules would leave one of them described by the other's schema."""
+    import inspect
+
+    from ninja import Schema
+
+    from sterk.api.resources import MODULES
+
+    seen: dict[str, str] = {}
+    clashes = []
+    for module in MODULES:
+        for name, value in vars(module).items():
+            if (
+                inspect.isclass(value)
+                and issubclass(value, Schema)
+                and value.__module__ == module.__name__
+            ):
+                if name in seen:
+                    clashes.append(f"{name} in {seen[name]} and {module.__name__}")
+                seen[name] = module.__name__
+    assert not clashes

@@ -155,6 +155,7 @@ def test_errors_are_problem_details_in_the_asked_language(client):
         ("/api/v1/regions?limit=0", 422),
         ("/api/v1/regions?lang=de", 422),
         ("/api/v1/regions?offset=-1", 422),
+        ("/api/v1/regions?lang=nl%00", 400),
     ]:
         response = client.get(url)
         assert response.status_code == status, url

@@ -20,6 +20,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ROWS = [
     ("/api/v1/regions", "/nl/regio/", r'href="/nl/regio/([\w-]+)/"'),
     ("/api/v1/krachtlijnen", "/nl/over/", r'href="/nl/over/krachtlijnen/([\w-]+)/"'),
+    ("/api/v1/events", "/nl/agenda/", r'<h2 class="ev-card-title"><a href="/nl/agenda/([\w-]+)/">'),
+    (
+        "/api/v1/events?regio=antwerpen",
+        "/nl/agenda/?regio=antwerpen",
+        r'<h2 class="ev-card-title"><a href="/nl/agenda/([\w-]+)/">',
+    ),
+    (
+        "/api/v1/practices?krachtlijn=nabijheid",
+        "/nl/praktijken/?krachtlijn=nabijheid",
+        r'<h3><a href="/nl/praktijken/([\w-]+)/">',
+    ),
+    ("/api/v1/news", "/nl/nieuws/", r'href="/nl/nieuws/(?!feed/)([\w-]+)/"'),
     ("/api/v1/challenges", "/nl/actieplan/", r'href="/nl/actieplan/uitdagingen/([\w-]+)/"'),
     ("/api/v1/actions", "/nl/actieplan/", r'href="/nl/actieplan/acties/([\w-]+)/"'),
     (
@@ -30,6 +42,22 @@ ROWS = [
     ("/api/v1/spearheads", "/nl/actieplan/", r'href="/nl/actieplan/speerpunten/([\w-]+)/"'),
     ("/api/v1/evaluations", "/nl/actieplan/", r'href="/nl/actieplan/evaluaties/([\w-]+)/"'),
 ]
+
+
+def _upcoming_events() -> None:
+    """The real content's events are past; a few upcoming ones, in two regions."""
+    import datetime
+
+    from django.utils import timezone
+
+    from sterk.events.tests.factories import EventFactory
+    from sterk.network.models import Region
+
+    now = timezone.now()
+    for days, slug in [(3, "antwerpen"), (9, "antwerpen"), (5, "limburg")]:
+        EventFactory(
+            region=Region.objects.get(slug=slug), starts_at=now + datetime.timedelta(days=days)
+        )
 
 
 def _get(url: str) -> tuple[int, dict[str, str], bytes]:
@@ -55,6 +83,7 @@ def _all(live_url: str, path: str) -> list[dict]:
 def test_a_plain_client_reads_what_the_page_shows(live_server):
     for loader in LOADERS:
         call_command(loader, verbosity=0)
+    _upcoming_events()
     mismatches = []
     for api, page, pattern in ROWS:
         from_api = {row["slug"] for row in _all(live_server.url, api)}

@@ -66,6 +66,8 @@ def test_every_operation_answers_as_its_schema_says(world, client):
     with warnings.catch_warnings(), _keeping_the_test_connection():
         warnings.simplefilter("ignore")
         schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    # A NUL byte is a documented 400 (sterk.core.middleware), not a schema-valid request.
+    schema.config.generation.update(allow_x00=False)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 6
     for operation in operations:
