@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime
 import html
+import http.server
 import re
+import threading
 
 import pytest
 from django.utils import timezone
@@ -18,14 +20,35 @@ from e2e.support import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 SHOTS = ARTIFACTS / "api"
-PARTNER = "https://www.partner.example/agenda.html"
+
+
+def _partner_site(snippet: str) -> http.server.ThreadingHTTPServer:
+    """A partner's web page with the example pasted in, served from its own origin."""
+    page = (
+        "<!doctype html><html lang='nl'><head><meta charset='utf-8'><title>Partner</title>"
+        f"</head><body><h1>Onze agenda</h1>{snippet}</body></html>"
+    ).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_the_documentation_page_is_accessible(page: Page, content, lang: str) -> None:
     visit(page, f"/{lang}/open-data/api/")
     expect(page.locator("main#main h1")).to_have_count(1)
-    expect(page.locator("#api-example-code")).to_contain_text("/api/v1/events?region=")
+    expect(page.locator("#api-example-code")).to_contain_text("/api/v1/events?regio=")
     if lang == "nl":
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SHOTS / "1280-docs.png", full_page=True)
@@ -55,19 +78,21 @@ def test_the_example_shows_the_next_five_events_on_a_partner_site(
     # The example names the site's address; here the site is the live server.
     snippet = re.sub(r"https?://[^\"/]+/api/v1", f"{live_server.url}/api/v1", snippet)
 
+    partner_server = _partner_site(snippet)
     partner = browser.new_context()  # not one of our pages: no axe here
     try:
         tab = partner.new_page()
-        tab.route(
-            PARTNER,
-            lambda route: route.fulfill(
-                content_type="text/html",
-                body=f"<!doctype html><html lang='nl'><title>Partner</title><body>{snippet}</body></html>",
-            ),
-        )
-        tab.goto(PARTNER)
+        console: list[str] = []
+        tab.on("console", lambda message: console.append(message.text))
+        tab.on("pageerror", lambda error: console.append(str(error)))
+        # Another origin (127.0.0.1 and another port, where the site is localhost): the
+        # browser applies CORS for real.
+        tab.goto(f"http://127.0.0.1:{partner_server.server_port}/agenda.html")
         items = tab.locator("#sterk-agenda li a")
-        expect(items).to_have_count(5)
+        try:
+            expect(items).to_have_count(5)
+        except AssertionError:
+            raise AssertionError(f"the partner page's console: {console}") from None
         texts = items.all_inner_texts()
         assert [t.split(": ", 1)[1] for t in texts] == [f"Samenkomst {d}" for d in range(1, 6)]
         assert all("/nl/agenda/" in (a.get_attribute("href") or "") for a in items.all())
@@ -75,3 +100,5 @@ def test_the_example_shows_the_next_five_events_on_a_partner_site(
         tab.screenshot(path=SHOTS / "partner-example.png")
     finally:
         partner.close()
+        partner_server.shutdown()
+        partner_server.server_close()
