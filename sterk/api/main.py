@@ -32,7 +32,7 @@ def _description() -> str:
         "platforms, the identity, the action plan, the agenda, the practice library, news, "
         "the newsletter archive, survey results and the governance. Read-only, no key "
         "needed, licence CC BY 4.0 unless a source says otherwise. Every list takes "
-        "`limit` and `offset` and links its `next` page; `lang` (nl, fr, en) or "
+        "limit and offset and links its next page; lang (nl, fr, en) or "
         "Accept-Language chooses the language. Responses carry an ETag: send it back in "
         "If-None-Match and an unchanged answer is a 304. Errors are RFC 9457 problem "
         "details."
