@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.axe import follow, visit
+from e2e.support import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +33,11 @@ def test_the_open_data_page_with_its_files_is_accessible(page: Page, content) ->
     expect(page.locator("main#main h1")).to_have_count(1)
     expect(page.locator("table.opendata-table tbody tr")).not_to_have_count(0)
     expect(page.locator(f'a[href="/nl/open-data/{opendata.ZIP_NAME}"]')).to_have_count(1)
+    shots = ARTIFACTS / "api"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=shots / "1280-open-data.png", full_page=True)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.screenshot(path=shots / "320-open-data.png", full_page=True)
 
 
 def test_the_coordinator_rebuilds_from_the_dashboard(page: Page, content, make_user) -> None:
