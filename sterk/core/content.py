@@ -39,6 +39,18 @@ from django.utils import translation
 
 from .models import ContentRecord
 
+# The loaders of the real content (never the demo data), in the order `make content` runs
+# them: each area's loader may refer to what the ones before it made.
+CONTENT_LOADERS = (
+    "load_content",
+    "load_actionplan",
+    "load_events",
+    "load_practices",
+    "load_news",
+    "load_governance",
+    "load_newsletter",
+    "load_surveys",
+)
 LANGUAGES = ("nl", "fr", "en")
 DEMO = "demo"
 Text = dict[str, str]

@@ -15,22 +15,13 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, Phase, given, settings
 
 from config.wsgi import application
+from sterk.core import content
 
 pytestmark = pytest.mark.django_db
 
 # Examples per operation: enough to vary every parameter, bounded so CI stays quick.
 EXAMPLES = 12
-# The platform's real content (no invented demo data: loading it takes a minute).
-LOADERS = (
-    "load_content",
-    "load_actionplan",
-    "load_events",
-    "load_practices",
-    "load_news",
-    "load_governance",
-    "load_newsletter",
-    "load_surveys",
-)
+LOADERS = content.CONTENT_LOADERS
 
 
 @contextlib.contextmanager

@@ -14,16 +14,7 @@ from django.core.management import call_command
 from sterk.core import content
 
 LANGUAGES = {"nl", "fr", "en"}
-LOADERS = (
-    "load_content",
-    "load_actionplan",
-    "load_events",
-    "load_practices",
-    "load_news",
-    "load_governance",
-    "load_newsletter",
-    "load_surveys",
-)
+LOADERS = content.CONTENT_LOADERS
 
 
 def files(*parts: str) -> list[Path]:

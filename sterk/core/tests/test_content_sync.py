@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from sterk.core import content
 from sterk.core.content import SyncRun, fingerprint, sync
 from sterk.core.models import ContentRecord
 from sterk.identity.models import Krachtlijn
@@ -22,16 +23,7 @@ from sterk.identity.models import Krachtlijn
 pytestmark = pytest.mark.django_db
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
-LOADERS = (
-    "load_content",
-    "load_actionplan",
-    "load_events",
-    "load_practices",
-    "load_news",
-    "load_governance",
-    "load_newsletter",
-    "load_surveys",
-)
+LOADERS = content.CONTENT_LOADERS
 
 
 def writes(queries: CaptureQueriesContext) -> list[str]:
