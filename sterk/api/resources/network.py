@@ -54,7 +54,6 @@ class RegionOut(Schema):
     short_name: str
     tagline: str
     description: str
-    contact_email: str
     member_count: int
     url: str
     subregions: list[SubRegionOut]
