@@ -6,6 +6,7 @@ import datetime
 from typing import Annotated, Any
 
 from django.utils import timezone
+from ninja import Schema
 from pydantic import PlainSerializer
 
 from sterk.core.site import absolute_url
@@ -22,3 +23,15 @@ DateTime = Annotated[datetime.datetime, PlainSerializer(_local, return_type=str)
 def page_url(obj: Any) -> str:
     """The object's public page in the response's language (the active one)."""
     return absolute_url(obj.get_absolute_url())
+
+
+class RegionRefOut(Schema):
+    """A regional platform where another object names it: slug, name, page."""
+
+    slug: str
+    name: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return page_url(obj)

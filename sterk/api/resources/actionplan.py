@@ -34,7 +34,7 @@ from sterk.identity.models import Function, Krachtlijn
 from sterk.network.models import Region
 
 from ..datasets import Dataset
-from ..fields import DateTime, page_url
+from ..fields import DateTime, RegionRefOut, page_url
 from ..paging import Common, Page, Paging, page
 
 TAG = (
@@ -88,16 +88,6 @@ class StatusOut(Schema):
 
 class StateOut(StatusOut):
     status_date: datetime.date | None = Field(description="The date of the latest update.")
-
-
-class RegionLinkOut(Schema):
-    slug: str
-    name: str
-    url: str
-
-    @staticmethod
-    def resolve_url(obj: Any) -> str:
-        return page_url(obj)
 
 
 class OrganisationOut(Schema):
@@ -208,7 +198,7 @@ class ConclusionOut(Schema):
 
 
 class RegionProgressOut(Schema):
-    region: RegionLinkOut
+    region: RegionRefOut
     progress: ProgressOut
 
 
@@ -464,10 +454,10 @@ class ActionOut(StateOut, ActionRefOut):
     description: str
     challenge: ChallengeLinkOut
     origin: str = Field(description="plan, or regional: added by a regional platform.")
-    origin_region: RegionLinkOut | None = Field(
+    origin_region: RegionRefOut | None = Field(
         description="The regional platform that proposed a regional action."
     )
-    carrier_regions: list[RegionLinkOut]
+    carrier_regions: list[RegionRefOut]
     carrier_organisations: list[OrganisationOut]
     krachtlijnen: list[IdentityLinkOut]
     functions: list[IdentityLinkOut]

@@ -27,7 +27,7 @@ from sterk.events.forms import AgendaFilterForm
 from sterk.events.models import Audience, Event, EventStatus, EventType, Series
 
 from ..datasets import Dataset
-from ..fields import DateTime, page_url
+from ..fields import DateTime, RegionRefOut, page_url
 from ..paging import Common, Page, Paging, page
 
 TAG = (
@@ -63,16 +63,6 @@ class RefOut(Schema):
 
 class ChallengeRefOut(RefOut):
     number: int
-
-
-class RegionRefOut(Schema):
-    slug: str
-    name: str
-    url: str
-
-    @staticmethod
-    def resolve_url(obj: Any) -> str:
-        return page_url(obj)
 
 
 class SessionOut(Schema):

@@ -15,7 +15,7 @@ from sterk.news import selectors
 from sterk.news.models import Post
 
 from ..datasets import Dataset
-from ..fields import DateTime, page_url
+from ..fields import DateTime, RegionRefOut, page_url
 from ..paging import Common, Page, Paging, page
 
 TAG = (
@@ -29,16 +29,6 @@ class NewsLinkOut(Schema):
     """Something a post is tied to: its title and its page."""
 
     title: str
-    url: str
-
-    @staticmethod
-    def resolve_url(obj: Any) -> str:
-        return page_url(obj)
-
-
-class NewsRegionOut(Schema):
-    slug: str
-    name: str
     url: str
 
     @staticmethod
@@ -62,7 +52,7 @@ class NewsPostOut(Schema):
     lead: str
     body: str = Field(description="Markdown.")
     published_at: DateTime = Field(description="When the post appeared.")
-    region: NewsRegionOut | None = Field(description="Null: news of the platform itself.")
+    region: RegionRefOut | None = Field(description="Null: news of the platform itself.")
     organisation: str | None = Field(description="The organisation the post comes from.")
     krachtlijnen: list[NewsKrachtlijnOut]
     image: str | None = Field(description="The image's address, or null.")

@@ -15,7 +15,7 @@ from sterk.newsletter import mail, selectors, services
 from sterk.newsletter.models import Edition
 
 from ..datasets import Dataset
-from ..fields import DateTime, page_url
+from ..fields import DateTime, RegionRefOut, page_url
 from ..paging import Common, Page, Paging, page
 
 TAG = (
@@ -23,16 +23,6 @@ TAG = (
     _("The newsletter archive: every edition that was sent, newest first, with its blocks."),
 )
 router = Router(tags=[TAG[0]])
-
-
-class NewsletterRegionOut(Schema):
-    slug: str
-    name: str
-    url: str
-
-    @staticmethod
-    def resolve_url(obj: Any) -> str:
-        return page_url(obj)
 
 
 class NewsletterPostOut(Schema):
@@ -107,7 +97,7 @@ class NewsletterOut(Schema):
     title: str
     intro: str = Field(description="Markdown.")
     sent_at: DateTime
-    region: NewsletterRegionOut | None = Field(description="Null: a newsletter of the platform.")
+    region: RegionRefOut | None = Field(description="Null: a newsletter of the platform.")
     url: str
 
     @staticmethod

@@ -22,7 +22,7 @@ from sterk.practices import selectors
 from sterk.practices.models import Call, Practice
 
 from ..datasets import Dataset
-from ..fields import DateTime, page_url
+from ..fields import DateTime, RegionRefOut, page_url
 from ..paging import Common, Page, Paging, page
 
 TAG = (
@@ -41,16 +41,6 @@ router = Router(tags=[TAG[0]])
 class PracticeRefOut(Schema):
     slug: str
     title: str
-    url: str
-
-    @staticmethod
-    def resolve_url(obj: Any) -> str:
-        return page_url(obj)
-
-
-class PracticeRegionRefOut(Schema):
-    slug: str
-    name: str
     url: str
 
     @staticmethod
@@ -86,7 +76,7 @@ class PracticeOut(Schema):
     organisation_names: str = Field(
         description="The organisations as the author named them, where none is linked."
     )
-    region: PracticeRegionRefOut | None
+    region: RegionRefOut | None
     sector: str
     sector_label: str
     target_group: str
