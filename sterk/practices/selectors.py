@@ -21,7 +21,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 
 from sterk.actionplan.models import Challenge
-from sterk.core import pagecache, search
+from sterk.core import pagecache, search, versioned
 from sterk.core.params import parse_id
 from sterk.core.roles import roles_of
 from sterk.identity.models import Function, Krachtlijn
@@ -96,21 +96,13 @@ class Option:
 
 # The vocabulary per (data version, language), in this process: it changes only when a
 # krachtlijn, function, challenge or region does, and every library request needs it.
-_vocabularies: dict[tuple[str, str], dict[str, list[Option]]] = {}
-
-
 def _vocabulary() -> dict[str, list[Option]]:
     """Every option of the small facets, in their natural order: read once per data
-    version and language (4 small queries), then copied (the options are filled in per
-    request). A connection with uncommitted writes reads afresh, as the page cache does."""
-    if pagecache.has_pending_writes(connection):
-        return _read_vocabulary()
-    key = (pagecache.version(), get_language() or "")
-    vocab = _vocabularies.get(key)
-    if vocab is None:
-        vocab = _read_vocabulary()
-        _vocabularies.clear()  # only the current version is ever asked for again
-        _vocabularies[key] = vocab
+    version and language (4 small queries; `sterk.core.versioned`), then copied (the
+    options are filled in per request)."""
+    vocab = versioned.per_data_version(
+        "practices.vocabulary", get_language() or "", _read_vocabulary
+    )
     return {facet: [replace(option) for option in options] for facet, options in vocab.items()}
 
 

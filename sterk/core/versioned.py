@@ -1,0 +1,51 @@
+"""Values derived from the data alone, computed once per process and data version.
+
+Some parts of a page are the same for everyone and change only when the data does: the
+library's facet vocabulary, the newsletter sign-up form in the footer of every page. The
+page cache (`sterk.core.pagecache`) keeps whole pages for visitors; these parts are also
+on the pages it does not keep (a signed-in person's, the first visit after a change), so
+they are kept here, per worker process, under the same data version: a write to a sterk
+table bumps it when its transaction commits, and the next request builds the value again.
+Never a time-based guess.
+
+A connection with uncommitted writes of its own builds afresh and keeps nothing: it sees
+rows nobody else sees yet (the page cache's rule too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+from sterk.core import pagecache
+
+T = TypeVar("T")
+
+# name -> (data version, {key: value}); only the current version is kept.
+_kept: dict[str, tuple[str, dict[Hashable, object]]] = {}
+
+
+def per_data_version(name: str, key: Hashable, build: Callable[[], T]) -> T:
+    """`build()`'s value for `key`, computed once per data version in this process.
+
+    `name` keeps one user's values apart from another's; `key` is what else the value
+    depends on (the language, a place on the page). The caller copies a mutable value
+    before changing it."""
+    if pagecache.has_pending_writes(connections[DEFAULT_DB_ALIAS]):
+        return build()
+    version = pagecache.version()
+    slot = _kept.get(name)
+    if slot is None or slot[0] != version:
+        slot = (version, {})
+        _kept[name] = slot
+    values = slot[1]
+    if key not in values:
+        values[key] = build()
+    return values[key]  # type: ignore[return-value]
+
+
+def forget() -> None:
+    """Drop every kept value (tests that change the data version by hand)."""
+    _kept.clear()
