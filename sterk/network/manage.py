@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -195,9 +196,11 @@ def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
     if roles.coordinator:
         context["regions"] = list(selectors.regions_for_dashboard())
         context["awaiting_count"] = Organisation.objects.filter(is_approved=False).count()
-        inbox = ContactRequest.objects.open()
-        context["open_requests"] = inbox.count()
-        context["platform_requests"] = inbox.filter(region__isnull=True).count()
+        inbox = ContactRequest.objects.open().aggregate(
+            open=Count("pk"), platform=Count("pk", filter=Q(region__isnull=True))
+        )
+        context["open_requests"] = inbox["open"]
+        context["platform_requests"] = inbox["platform"]
     elif roles.chair_region_ids:
         context["regions"] = list(selectors.regions_for_dashboard(roles.chair_region_ids))
         context["open_requests"] = sum(r.open_request_count for r in context["regions"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -38,12 +39,14 @@ register_nav(
 
 
 def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
-    editions = selectors.editions_for(request.user)
+    # One counting query over the editions the person manages, without the list's joins.
+    counts = selectors.editions_managed_by(request.user).aggregate(
+        drafts=Count("pk", filter=Q(status=EditionStatus.DRAFT)),
+        sending=Count("pk", filter=Q(status__in=[EditionStatus.SENDING, EditionStatus.PAUSED])),
+    )
     return {
-        "newsletter_drafts": editions.filter(status=EditionStatus.DRAFT).count(),
-        "newsletter_sending": editions.filter(
-            status__in=[EditionStatus.SENDING, EditionStatus.PAUSED]
-        ).count(),
+        "newsletter_drafts": counts["drafts"],
+        "newsletter_sending": counts["sending"],
         "newsletter_subscribers": Subscriber.objects.filter(status=SubscriberStatus.ACTIVE).count(),
     }
 

@@ -68,16 +68,23 @@ def public_edition(slug: str) -> Edition:
     return archive().get(slug=slug)
 
 
-def editions_for(user: Any) -> QuerySet[Edition]:
+def editions_managed_by(user: Any) -> QuerySet[Edition]:
     """The editions a person manages: every one for a coordinator, their regions' for a
     chair (the scoping twin of `newsletter.change_edition`)."""
-    rows = Edition.objects.select_related("region", "created_by").annotate(
-        block_count=Count("blocks")
-    )
     roles = roles_of(user)
     if roles.coordinator:
-        return rows.order_by("-created_at", "-pk")
-    return rows.filter(region_id__in=roles.chair_region_ids).order_by("-created_at", "-pk")
+        return Edition.objects.all()
+    return Edition.objects.filter(region_id__in=roles.chair_region_ids)
+
+
+def editions_for(user: Any) -> QuerySet[Edition]:
+    """The editions a person manages, for their list: newest first, with block counts."""
+    return (
+        editions_managed_by(user)
+        .select_related("region", "created_by")
+        .annotate(block_count=Count("blocks"))
+        .order_by("-created_at", "-pk")
+    )
 
 
 def edition_with_blocks(edition: Edition) -> list[Any]:

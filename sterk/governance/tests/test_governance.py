@@ -17,7 +17,7 @@ from sterk.events.tests.factories import EventFactory
 from sterk.governance import personal_data, selectors, services
 from sterk.governance.models import FollowUp, Invitation, MinutesStatus
 from sterk.governance.tests.factories import ChannelFactory, MeetingFactory
-from sterk.network.models import Role
+from sterk.network.models import Organisation, Role
 from sterk.network.tests.factories import (
     OrganisationFactory,
     RegionFactory,
@@ -344,3 +344,48 @@ def test_a_policy_contact_cites_survey_findings_only_while_their_follow_up_is_pu
     survey.followup_published_at = None
     survey.save()
     assert "Te veel administratie." not in Client().get(url).content.decode()
+
+
+def test_the_dashboards_inactive_count_agrees_with_the_register() -> None:
+    """The dashboard counts inactive stakeholders in one query (#14); it must say what the
+    register says, for every way of being active and for each of them falling out of the
+    year (or out of the current plan)."""
+    from sterk.actionplan.tests.factories import (
+        ActionFactory,
+        ActivityFactory,
+        PlanFactory,
+        SpearheadFactory,
+    )
+    from sterk.practices.tests.factories import CallFactory
+
+    now = timezone.now()
+    today = timezone.localdate()
+    orgs = {name: OrganisationFactory(name=name, is_stakeholder=True) for name in "ABCDEFGHIJ"}
+    OrganisationFactory(name="Geen partner")  # not a stakeholder: never counted
+    recent = MeetingFactory(starts_at=now - datetime.timedelta(days=20))
+    old = MeetingFactory(starts_at=now - datetime.timedelta(days=400))
+    for meeting, org, attended in ((recent, "A", True), (recent, "B", False), (old, "C", True)):
+        Invitation.objects.create(
+            meeting=meeting, user=UserFactory(), organisation=orgs[org], attended=attended
+        )
+    ActionFactory(carrier_organisations=[orgs["D"]])
+    SpearheadFactory(lead_organisation=orgs["E"])
+    SpearheadFactory(partners=[orgs["F"]])
+    ActivityFactory().partners.add(orgs["G"])
+    CallFactory(
+        owner=orgs["H"],
+        opens_on=today - datetime.timedelta(days=200),
+        closes_on=today - datetime.timedelta(days=100),
+    )
+    SpearheadFactory(plan=PlanFactory(is_current=False), lead_organisation=orgs["I"])
+    # J: nothing at all.
+
+    def by_register() -> set[str]:
+        entries = selectors.register_entries(Organisation.objects.stakeholders(), now=now)
+        return {e.organisation.name for e in entries if e.inactive(now)}
+
+    assert by_register() == {"B", "C", "I", "J"}
+    assert selectors.inactive_count(now=now) == 4
+    later = now + datetime.timedelta(days=400)  # every dated activity has fallen out
+    entries = selectors.register_entries(Organisation.objects.stakeholders(), now=later)
+    assert selectors.inactive_count(now=later) == sum(e.inactive(later) for e in entries)
