@@ -3,11 +3,10 @@ data version and language (#14), and a change to a region shows at the next requ
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from sterk.core import versioned
+from sterk.core.tests.support import get_counting_queries
 from sterk.network.models import Region
 from sterk.network.tests.factories import RegionFactory
 
@@ -21,23 +20,16 @@ def _no_page_cache(settings):
     versioned.forget()
 
 
-def _get(client, url: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
 def test_the_fields_are_rendered_once_per_data_version_and_language(client):
     region = RegionFactory(name_nl="Antwerpen", name_fr="Anvers")
-    first, body = _get(client, "/nl/over/")
-    second, again = _get(client, "/nl/over/")
+    first, body = get_counting_queries(client, "/nl/over/")
+    second, again = get_counting_queries(client, "/nl/over/")
     assert second == first - 2  # the form's regions and krachtlijnen, read once
     assert 'id="id_footer_regions_0"' in body and ">Antwerpen</span>" in again
-    _, french = _get(client, "/fr/over/")
+    _, french = get_counting_queries(client, "/fr/over/")
     assert ">Anvers</span>" in french and 'value="fr" selected' in french
     Region.objects.filter(pk=region.pk).update(name_nl="Provincie Antwerpen")
-    third, changed = _get(client, "/nl/over/")
+    third, changed = get_counting_queries(client, "/nl/over/")
     assert third == first
     assert ">Provincie Antwerpen</span>" in changed
 
@@ -47,7 +39,7 @@ def test_a_second_visitor_signs_up_with_the_token_of_their_own_page():
     RegionFactory()
     for _ in range(2):
         visitor = Client(enforce_csrf_checks=True)
-        _, page = _get(visitor, "/nl/over/")
+        _, page = get_counting_queries(visitor, "/nl/over/")
         token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
         response = visitor.post(
             "/nl/nieuwsbrief/inschrijven/",

@@ -4,11 +4,10 @@ changes when a transaction commits."""
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from sterk.actionplan.tests.factories import KrachtlijnFactory
 from sterk.core import pagecache
+from sterk.core.tests.support import get_counting_queries
 from sterk.identity.models import Krachtlijn
 from sterk.practices.tests.factories import published
 
@@ -21,24 +20,17 @@ def _no_page_cache(settings):
     cache.clear()
 
 
-def _queries(client, url: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
-
-
 def test_the_vocabulary_is_read_once_per_data_version(client):
     krachtlijn = KrachtlijnFactory(title_nl="Nabijheid")
     practice = published()
     practice.krachtlijnen.add(krachtlijn)
     client.get("/nl/praktijken/")  # warm: per-process caches of the first request
     pagecache.bump()  # a new data version: the vocabulary is read again
-    first, _ = _queries(client, "/nl/praktijken/")
-    second, _ = _queries(client, "/nl/praktijken/")
+    first, _ = get_counting_queries(client, "/nl/praktijken/")
+    second, _ = get_counting_queries(client, "/nl/praktijken/")
     # 4 for the vocabulary, 2 for the footer's sign-up form (also once per data version).
     assert second == first - 6
     Krachtlijn.objects.filter(pk=krachtlijn.pk).update(title_nl="Dichtbij")
-    third, body = _queries(client, "/nl/praktijken/")
+    third, body = get_counting_queries(client, "/nl/praktijken/")
     assert third == first
     assert "Dichtbij" in body and "Nabijheid" not in body
