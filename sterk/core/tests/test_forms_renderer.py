@@ -52,3 +52,40 @@ def test_the_renderer_is_the_sites_default() -> None:
 
     assert isinstance(get_default_renderer(), FormRenderer)
     assert isinstance(str(_Form()["plain"]), SafeString)
+
+
+class _Choices(forms.Form):
+    boxes = forms.MultipleChoiceField(
+        choices=[("1", "Een & twee"), ("2", 'Twee "quoted"'), ("3", _Label("Drie"))],
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "x", "data-y": True}),
+    )
+    grouped = forms.MultipleChoiceField(
+        choices=[("Regio's", [("1", "Antwerpen"), ("2", "Limburg")]), ("x", "Platform")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    radio = forms.ChoiceField(
+        choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect(attrs={"disabled": False})
+    )
+    one = forms.BooleanField(required=False)
+
+
+def _render_choices(renderer: object, data: dict[str, object] | None) -> list[str]:
+    form = _Choices(data, renderer=renderer, auto_id="id_%s")
+    whole = [str(form[name]) for name in form.fields]
+    # What core/_field.html writes: each choice's own tag, and its label.
+    tags = [str(choice.tag()) for name in ("boxes", "grouped", "radio") for choice in form[name]]
+    return whole + tags
+
+
+def test_checkboxes_and_radio_buttons_render_as_with_djangos_own_templates() -> None:
+    data = {"boxes": ["1", "3"], "grouped": ["2"], "radio": "b", "one": "on"}
+    for bound in (None, data):
+        ours, djangos = (
+            _render_choices(FormRenderer(), bound),
+            _render_choices(DjangoTemplates(), bound),
+        )
+        assert ours == djangos
+    html = _render_choices(FormRenderer(), data)
+    assert 'value="3" class="x" data-y id="id_boxes_2" checked' in html[0]
+    assert '<label for="id_radio_1"><input type="radio" name="radio" value="b"' in html[2]
