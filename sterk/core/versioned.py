@@ -14,6 +14,7 @@ rows nobody else sees yet (the page cache's rule too).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
@@ -22,6 +23,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from sterk.core import pagecache
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 # name -> (data version, {key: value}); only the current version is kept.
 _kept: dict[str, tuple[str, dict[Hashable, object]]] = {}
@@ -30,12 +32,17 @@ _kept: dict[str, tuple[str, dict[Hashable, object]]] = {}
 def per_data_version(name: str, key: Hashable, build: Callable[[], T]) -> T:
     """`build()`'s value for `key`, computed once per data version in this process.
 
-    `name` keeps one user's values apart from another's; `key` is what else the value
+    `name` keeps one caller's values apart from another's; `key` is what else the value
     depends on (the language, a place on the page). The caller copies a mutable value
-    before changing it."""
+    before changing it. Without a readable version (the shared cache is down) the value
+    is built afresh: the page works as it did without this, as with the page cache."""
     if pagecache.has_pending_writes(connections[DEFAULT_DB_ALIAS]):
         return build()
-    version = pagecache.version()
+    try:
+        version = pagecache.version()
+    except Exception:
+        logger.exception("versioned: the data version is not readable")
+        return build()
     slot = _kept.get(name)
     if slot is None or slot[0] != version:
         slot = (version, {})

@@ -56,3 +56,17 @@ def test_uncommitted_writes_build_afresh_and_keep_nothing():
         transaction.set_rollback(True)
     # ...nor keep what it built: the row was rolled back.
     assert versioned.per_data_version("regions", "", _names) == ["Antwerpen"]
+
+
+def test_an_unreadable_cache_builds_afresh(monkeypatch):
+    """With the shared cache down, every visitor's page (the footer uses this) still works,
+    as it does with the page cache."""
+
+    def down() -> str:
+        raise ConnectionError("the cache is down")
+
+    monkeypatch.setattr(pagecache, "version", down)
+    RegionFactory(name_nl="Antwerpen")
+    assert versioned.per_data_version("regions", "", _names) == ["Antwerpen"]
+    RegionFactory(name_nl="Limburg")
+    assert versioned.per_data_version("regions", "", _names) == ["Antwerpen", "Limburg"]
