@@ -80,5 +80,7 @@ rules.add_perm("events.manage_event", can_manage_event)
 rules.add_perm("events.manage_series", is_coordinator)
 rules.add_perm("events.view_listed_event", can_see_listed_event)
 # The event's own page: what the agenda shows, and drafts for the people who manage them.
-rules.add_perm("events.view_event", can_manage_event | can_see_listed_event)
+# The listed check first: it needs no roles, so a public event's page and form answer
+# without loading who manages what.
+rules.add_perm("events.view_event", can_see_listed_event | can_manage_event)
 rules.add_perm("events.view_cadence", is_coordinator)

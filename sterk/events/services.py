@@ -464,37 +464,84 @@ def _lock(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
+# What the seat decision reads of the event (`availability`, `_allocate`, the lapsed offers
+# and the waiting list): re-read under the lock. The rest of the event (titles, texts, the
+# place) does not decide a seat, and was read a moment before by the caller.
+_SEAT_DECISION_FIELDS = (
+    "status",
+    "starts_at",
+    "ends_at",
+    "registration_required",
+    "registration_opens_at",
+    "registration_closes_at",
+    "visibility",
+    "invited_roles",
+    "capacity",
+    "waitlist_enabled",
+)
+
+
+def _lock_decision_fields(event: Event) -> Event:
+    """Lock the event's row and bring the fields that decide a seat up to date on the
+    caller's instance: a row of ten values, not the event with every translation."""
+    current = (
+        Event.objects.select_for_update()
+        .filter(pk=event.pk)
+        .order_by()
+        .values(*_SEAT_DECISION_FIELDS)
+        .get()
+    )
+    for name, value in current.items():
+        setattr(event, name, value)
+    return event
+
+
 @dataclass(frozen=True)
 class SeatState:
     """What the seat decision reads, as it was when the lock was taken."""
 
     seats_taken: int
     lapsed_offers: bool
+    # Whether a row matches the person's `same` filter (their registration, to reuse), and
+    # the highest waiting-list position: both read in the same query, so that a new
+    # registration (the usual case) costs no further round trip under the lock.
+    has_own_row: bool
+    top_position: int | None
 
 
-def _lock_for_seat_decision(event: Event) -> tuple[Event, SeatState]:
+def _lock_for_seat_decision(event: Event, same: Q) -> tuple[Event, SeatState]:
     """The lock, then what the decision reads, in one query: the lock is held until the
     commit, so every round trip saved under it is throughput on a popular event. Not in
     the locking query itself: in PostgreSQL a subquery there reads the snapshot from before
     the wait for the lock, so it would miss the seats the previous holder just gave
     (test_race.py oversold that way)."""
-    locked = _lock(event)
+    locked = _lock_decision_fields(event)
     counts = Registration.objects.filter(event=locked).aggregate(
         taken=Count("pk", filter=Q(status__in=SEAT_STATUSES)),
         lapsed=Count(
             "pk",
             filter=Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=timezone.now()),
         ),
+        own=Count("pk", filter=same),
+        top=Max("position"),
     )
-    return locked, SeatState(seats_taken=counts["taken"], lapsed_offers=counts["lapsed"] > 0)
+    return locked, SeatState(
+        seats_taken=counts["taken"],
+        lapsed_offers=counts["lapsed"] > 0,
+        has_own_row=counts["own"] > 0,
+        top_position=counts["top"] or 0,  # positions start at 1: 0 is "nobody waits"
+    )
 
 
 def _seats_taken(event: Event) -> int:
     return Registration.objects.filter(event=event, status__in=SEAT_STATUSES).count()
 
 
-def _next_position(event: Event) -> int:
-    top = Registration.objects.filter(event=event).aggregate(m=Max("position"))["m"]
+def _next_position(event: Event, top: int | None = None) -> int:
+    """The place after the last one; `top`: the highest position, when the caller read it
+    under the lock."""
+    if top is None:
+        top = Registration.objects.filter(event=event).aggregate(m=Max("position"))["m"]
     return (top or 0) + 1
 
 
@@ -504,11 +551,14 @@ def _allocate(
     *,
     seats_taken: int | None = None,
     lapsed_offers: bool = True,
+    top_position: int | None = None,
 ) -> None:
     """Give a seat, or a place on the waiting list, or refuse. Caller holds the lock; it
-    may pass the seats taken and whether an offer lapsed, read under that lock."""
+    may pass the seats taken, whether an offer lapsed and the highest waiting-list
+    position, read under that lock."""
     if lapsed_offers and _offers_expire(event):
-        seats_taken = None  # seats were freed and given on: count again
+        # Seats were freed and given on: count again.
+        seats_taken = top_position = None
     if event.capacity is not None and seats_taken is None:
         seats_taken = _seats_taken(event)
     if event.capacity is None or (seats_taken is not None and seats_taken < event.capacity):
@@ -516,7 +566,7 @@ def _allocate(
         registration.confirmed_at = timezone.now()
     elif event.waitlist_enabled:
         registration.status = RegistrationStatus.WAITING
-        registration.position = _next_position(event)
+        registration.position = _next_position(event, top_position)
     else:
         raise RegistrationRefused(_("This event is full and has no waiting list."))
 
@@ -547,10 +597,6 @@ def registration_create(
     signed_in = bool(user is not None and getattr(user, "is_authenticated", False))
     # Read before the lock: the page's and the form's selectors have prefetched them.
     questions = list(event.questions.all())
-    event, seats = _lock_for_seat_decision(event)
-    state = availability(event, user=user, now=now, seats_taken=seats.seats_taken)
-    if not state.can_register:
-        raise RegistrationRefused(state.message, code=state.state)
     if signed_in:
         email = user.email
         name = user.get_full_name() or user.email
@@ -559,12 +605,21 @@ def registration_create(
     email = (email or "").strip().lower()
     # A snapshot of the name: on one line and within the column, whatever the profile holds.
     name = fit_to_field(Registration, "name", single_line(name or ""))
+    # The registration of this address, else (a member whose address changed) of this
+    # person: at most two rows, each unique per event. The lock's query says whether
+    # there is one; only then are they read.
+    same = Q(email=email) | Q(user=user) if signed_in else Q(email=email)
+    event, seats = _lock_for_seat_decision(event, same)
+    state = availability(event, user=user, now=now, seats_taken=seats.seats_taken)
+    if not state.can_register:
+        raise RegistrationRefused(state.message, code=state.state)
     if not email or not name:
         raise RegistrationRefused(_("Give your name and e-mail address."))
-    # The registration of this address, else (a member whose address changed) of this
-    # person: one query for both (at most two rows: each is unique per event).
-    same = Q(email=email) | Q(user=user) if signed_in else Q(email=email)
-    found = list(Registration.objects.filter(event=event).filter(same).order_by("pk"))
+    found = (
+        list(Registration.objects.filter(event=event).filter(same).order_by("pk"))
+        if seats.has_own_row
+        else []
+    )
     existing = next((r for r in found if r.email == email), found[0] if found else None)
     if existing is not None and existing.is_active and not signed_in:
         # A visitor gets the same answer ("check your mailbox") whether or not the address
@@ -605,6 +660,7 @@ def registration_create(
             registration,
             seats_taken=seats.seats_taken,
             lapsed_offers=seats.lapsed_offers,
+            top_position=seats.top_position,
         )
         if registration.status == RegistrationStatus.CONFIRMED:
             _check_sessions(event, chosen, registration)
@@ -616,7 +672,8 @@ def registration_create(
         exclude=["event", "user"], validate_unique=False, validate_constraints=False
     )
     try:
-        with transaction.atomic():
+        # No savepoint: on this error the whole registration is refused and rolled back.
+        with transaction.atomic(savepoint=False):
             registration.save()
     except IntegrityError as exc:  # the constraint behind the lock: never two rows
         raise RegistrationRefused(_("You are registered for this event already.")) from exc
