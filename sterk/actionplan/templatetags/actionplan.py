@@ -5,10 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import formats
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
 
 from sterk.actionplan.models import Status
 from sterk.actionplan.selectors import LANGUAGE_CODES, StatusSummary, localise
 from sterk.core.content_language import current_language
+from sterk.core.templatetags.dates import date as date_filter
 
 register = template.Library()
 
@@ -56,3 +62,47 @@ def status_summary(items: Any) -> StatusSummary:
     another app's page passes in. Iterating a queryset fills its cache, so the list that
     follows costs no further query."""
     return StatusSummary.of(items or [])
+
+
+def _field(obj: Any, name: str) -> Any:
+    """What `{{ obj.name }}` reads: a key of a dict (a snapshot row), else an attribute."""
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
+@register.simple_tag
+def state_line(obj: Any) -> SafeString:
+    """The state of a tracked object (action, initiative, activity, progress update):
+    status badge, percentage done, as-of date. Written in Python, not as an included
+    template: the plan's pages show it for every action and activity (22 times on the
+    overview, at about 0.1 ms each as a template; #14). The same HTML as the template it
+    replaced (tested)."""
+    status = _field(obj, "status")
+    parts = [
+        format_html(
+            '<span class="status status-{}">{}</span>',
+            "" if status is None else status,
+            status_label("" if status is None else status),
+        )
+    ]
+    progress = _field(obj, "progress")
+    if progress is not None:
+        parts.append(
+            format_html(
+                " <span>{}</span>",
+                # As {% blocktranslate %}: the sentence is trusted, the value escaped.
+                SafeString(
+                    gettext("%(p)s %% done") % {"p": conditional_escape(formats.localize(progress))}
+                ),
+            )
+        )
+    status_date = _field(obj, "status_date")
+    if status_date:
+        day = conditional_escape(date_filter(template_localtime(status_date), "j F Y"))
+        parts.append(
+            format_html(
+                ' <span class="meta">{}</span>', SafeString(gettext("as of %(d)s") % {"d": day})
+            )
+        )
+    return format_html('<span class="state-line">{}</span>', SafeString("".join(parts)))
