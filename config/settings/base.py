@@ -223,7 +223,18 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STERK_SITE_URL = os.environ.get("STERK_SITE_URL", "http://127.0.0.1:8000")
 SITE_ID = 1
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The layout's parts that only the code and the language decide (the stylesheet links, the
+# footer's links: templates/base.html, `{% cache None ... using="layout" %}`), kept in each
+# process's memory: nothing in them changes while a process runs, and a deploy restarts it.
+LAYOUT_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "sterk-layout",
+    "OPTIONS": {"MAX_ENTRIES": 100},
+}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "layout": LAYOUT_CACHE,
+}
 
 # Content Security Policy: nonces for our own scripts, nothing inline, nothing third-party.
 CONTENT_SECURITY_POLICY = {

@@ -46,7 +46,8 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("STERK_CACHE_KEY_PREFIX", "sterk"),
-    }
+    },
+    "layout": LAYOUT_CACHE,  # noqa: F405 - per process, see base.py
 }
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
