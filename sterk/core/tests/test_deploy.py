@@ -119,6 +119,7 @@ def test_login_works_and_is_throttled_through_the_redis_cache(client, settings):
     redis_client = _redis_or_skip()
     prefix = f"sterk-test-{uuid.uuid4().hex}"
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,

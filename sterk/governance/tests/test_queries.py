@@ -104,7 +104,10 @@ PAGES: dict[str, tuple[Callable[[], Any], str, bool]] = {
 
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_queries_do_not_grow_with_rows(page: str, settings) -> None:  # type: ignore[no-untyped-def]
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
     current_plan()
     build, name, signed_in = PAGES[page]
     client = Client()
