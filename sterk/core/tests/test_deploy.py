@@ -124,7 +124,7 @@ def test_login_works_and_is_throttled_through_the_redis_cache(client, settings):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
-        }
+        },
     }
     try:
         from allauth.account.models import EmailAddress
