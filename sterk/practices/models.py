@@ -242,9 +242,10 @@ class PracticeQuerySet(models.QuerySet["Practice"]):
         return self.filter(status=Status.PUBLISHED)
 
     def for_cards(self) -> Self:
-        """Everything a card in a list shows, in a fixed number of queries."""
+        """Everything a card in a list shows, in a fixed number of queries. Not the
+        images: no list shows them (the practice's page and the API's detail load them)."""
         return self.select_related("region").prefetch_related(
-            *shown(self.model, "organisations", "krachtlijnen", "images")
+            *shown(self.model, "organisations", "krachtlijnen")
         )
 
     def moderated_by(self, roles: Any) -> Self:
