@@ -1,5 +1,7 @@
 """Helpers for tests of what a page costs."""
 
+import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -10,3 +12,14 @@ def get_counting_queries(client, url: str) -> tuple[int, str]:  # type: ignore[n
         response = client.get(url)
     assert response.status_code == 200, url
     return len(queries), response.content.decode()
+
+
+@pytest.fixture
+def without_page_cache(settings):  # type: ignore[no-untyped-def]
+    """Pages rendered every time (the page cache off), with nothing kept from an earlier
+    test: the shared cache emptied and the values kept per data version forgotten."""
+    from sterk.core import versioned
+
+    settings.STERK_PAGE_CACHE = False
+    cache.clear()
+    versioned.forget()

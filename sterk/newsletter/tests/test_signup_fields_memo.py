@@ -2,22 +2,16 @@
 data version and language (#14), and a change to a region shows at the next request."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
-from sterk.core import versioned
-from sterk.core.tests.support import get_counting_queries
+from sterk.core.tests.support import get_counting_queries, without_page_cache  # noqa: F401
 from sterk.network.models import Region
 from sterk.network.tests.factories import RegionFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.STERK_PAGE_CACHE = False
-    cache.clear()
-    versioned.forget()
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("without_page_cache"),
+]
 
 
 def test_the_fields_are_rendered_once_per_data_version_and_language(client):
