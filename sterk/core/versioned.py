@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from sterk.core import pagecache
 
@@ -51,6 +54,19 @@ def per_data_version(name: str, key: Hashable, build: Callable[[], T]) -> T:
     if key not in values:
         values[key] = build()
     return values[key]  # type: ignore[return-value]
+
+
+def rendered_per_data_version(
+    name: str, key: Hashable, template_name: str, context: Callable[[], dict[str, Any]]
+) -> SafeString:
+    """`template_name` rendered with `context()` once per data version and language: a
+    part of a page (an unbound form's fields) that is the same for every reader. Nothing
+    personal goes in: no CSRF token, no request."""
+
+    def build() -> SafeString:
+        return mark_safe(render_to_string(template_name, context()))  # noqa: S308 - escaped by the template
+
+    return per_data_version(name, (key, get_language() or ""), build)
 
 
 def forget() -> None:

@@ -28,14 +28,15 @@ def _filter_fields(form: AgendaFilterForm | None, past: bool) -> SafeString:
     template = "events/_agenda_filter_fields.html"
     if form is not None:
         return mark_safe(render_to_string(template, {"form": form, "past": past}))  # noqa: S308 - escaped by the template
-
     # Unfiltered (the agenda as most people open it), the fields are the same for everyone
     # but for the language: rendered once per data version (two queries and about 6 ms
     # of rendering otherwise; #14).
-    def build() -> SafeString:
-        return mark_safe(render_to_string(template, {"form": AgendaFilterForm(), "past": False}))  # noqa: S308
-
-    return versioned.per_data_version("events.agenda_filter_fields", get_language() or "", build)
+    return versioned.rendered_per_data_version(
+        "events.agenda_filter_fields",
+        "",
+        template,
+        lambda: {"form": AgendaFilterForm(), "past": False},
+    )
 
 
 def agenda(request: HttpRequest) -> HttpResponse:

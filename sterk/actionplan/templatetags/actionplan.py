@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import template
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
 from sterk.actionplan.models import Status
@@ -99,7 +99,9 @@ def state_line(obj: Any) -> SafeString:
         )
     status_date = _field(obj, "status_date")
     if status_date:
-        day = conditional_escape(date_filter(template_localtime(status_date), "j F Y"))
+        if isinstance(status_date, datetime.datetime) and timezone.is_aware(status_date):
+            status_date = timezone.localtime(status_date)  # as the `date` filter does
+        day = conditional_escape(date_filter(status_date, "j F Y"))
         parts.append(
             format_html(
                 ' <span class="meta">{}</span>', SafeString(gettext("as of %(d)s") % {"d": day})

@@ -8,9 +8,7 @@ from html import unescape
 from typing import Any
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
 from sterk.core import versioned
 from sterk.core.markdown import render_markdown
@@ -65,11 +63,9 @@ def signup_fields(place: str) -> SafeString:
     version (two queries and about 7 ms of rendering otherwise; #14)."""
     from ..forms import SignupForm
 
-    def build() -> SafeString:
-        return mark_safe(  # noqa: S308 - rendered by the template engine, escaped there
-            render_to_string("newsletter/_signup_fields.html", {"form": SignupForm(place=place)})
-        )
-
-    return versioned.per_data_version(
-        "newsletter.signup_fields", (place, get_language() or ""), build
+    return versioned.rendered_per_data_version(
+        "newsletter.signup_fields",
+        place,
+        "newsletter/_signup_fields.html",
+        lambda: {"form": SignupForm(place=place)},
     )
