@@ -126,6 +126,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
+    # Permissions are the rules' alone: what they refuse stops here, without reading
+    # Django's permission tables (sterk/accounts/backends.py). The two after it sign in.
+    "sterk.accounts.backends.RulesOnlyBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
