@@ -7,6 +7,10 @@ from typing import Any
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from sterk.core.managed import nav_entries
 
@@ -109,3 +113,45 @@ def manage_cell(row: Any, column: Any) -> Any:
     if column.format:
         return date_format(value, column.format)
     return value
+
+
+# --- the audit trail's changes ----------------------------------------------------------
+
+# Longer values are cut (with "…") as `truncatechars:120` did: a changed body text would
+# otherwise fill the screen.
+_CHANGE_CHARS = 120
+
+
+def _shortened(value: Any) -> str:
+    text = str(value)
+    # Truncator counts characters without their combining marks: a text no longer than
+    # the limit in code points is never cut, and most values are short.
+    return text if len(text) <= _CHANGE_CHARS else Truncator(text).chars(_CHANGE_CHARS)
+
+
+@register.simple_tag
+def audit_changes(rows: list[tuple[str, Any, Any, bool]]) -> SafeString:
+    """An audit entry's changes (`audit_display.change_rows`) as a definition list: each
+    field with its value before and after. Written here rather than as a loop in the
+    template: an audit page has 50 entries of several rows, and the template's filters
+    and translations per row were a sixth of its time."""
+    before_label = conditional_escape(gettext("before:"))
+    after_label = conditional_escape(gettext("after:"))
+    parts = ["<dl>"]
+    for field, before, after, is_pair in rows:
+        parts.append(f"<dt>{conditional_escape(field)}</dt><dd>")
+        if is_pair:
+            was = "–" if before is None else before
+            now = "–" if after is None else after
+            parts.append(
+                f'<del><span class="visually-hidden">{before_label} </span>'
+                f"{conditional_escape(_shortened(was))}</del>"
+                ' <span aria-hidden="true">→</span> '
+                f'<ins><span class="visually-hidden">{after_label} </span>'
+                f"{conditional_escape(_shortened(now))}</ins>"
+            )
+        else:
+            parts.append(str(conditional_escape(_shortened(after))))
+        parts.append("</dd>")
+    parts.append("</dl>")
+    return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
