@@ -5,8 +5,8 @@ cost no query, because the header asks one on every signed-in page."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sterk.network.models import Role
 from sterk.network.tests.factories import RegionFactory, RoleAssignmentFactory, UserFactory
