@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from sterk.core import versioned
 from sterk.network.models import Region
 
 from . import exports, selectors
@@ -28,12 +29,24 @@ def overview(request: HttpRequest) -> HttpResponse:
         return render(request, "actionplan/no_plan.html")
     form = PlanFilterForm(request.GET or None)
     filters = form.filters()
-    context = selectors.plan_overview(plan, filters)
-    context.update({"form": form, "filters": filters})
+    if filters.active:
+        context = selectors.plan_overview(plan, filters)
+    else:
+        context = selectors.plan_overview_kept(plan)
+    context["filters"] = filters
     template = "actionplan/overview.html"
     htmx = getattr(request, "htmx", None)
     if htmx and htmx.target == "plan-results":
         template += "#results"
+    else:
+        # The fields read regions, core principles and functions (three queries): as the
+        # overview is mostly opened, the same for everyone, kept per data version (#14).
+        context["filter_fields"] = versioned.form_fields(
+            "actionplan.filter_fields",
+            "actionplan/_plan_filter_fields.html",
+            form if form.is_bound else None,
+            PlanFilterForm,
+        )
     return render(request, template, context)
 
 

@@ -69,6 +69,25 @@ def rendered_per_data_version(
     return per_data_version(name, (key, get_language() or ""), build)
 
 
+def form_fields(
+    name: str,
+    template_name: str,
+    bound: Any,
+    unbound: Callable[[], Any],
+    **extra: Any,
+) -> SafeString:
+    """A filter form's fields (`template_name` with `form` and `extra`): for a bound form
+    rendered for this request (the reader's choices and errors), for the form as most
+    people open it (`unbound()`) once per data version, language and `extra`. The fields
+    read their choices from the database (regions, core principles) and are the same for
+    everyone; no CSRF token goes in (GET forms)."""
+    if bound is not None:
+        return mark_safe(render_to_string(template_name, {"form": bound, **extra}))  # noqa: S308 - escaped by the template
+    return rendered_per_data_version(
+        name, tuple(sorted(extra.items())), template_name, lambda: {"form": unbound(), **extra}
+    )
+
+
 def forget() -> None:
     """Drop every kept value (tests that change the data version by hand)."""
     _kept.clear()

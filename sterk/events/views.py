@@ -9,8 +9,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,21 +20,6 @@ from sterk.network.models import Region
 from . import ics, selectors, services
 from .forms import AgendaFilterForm, RegistrationForm
 from .models import Event, RegistrationStatus, Series
-
-
-def _filter_fields(form: AgendaFilterForm | None, past: bool) -> SafeString:
-    template = "events/_agenda_filter_fields.html"
-    if form is not None:
-        return mark_safe(render_to_string(template, {"form": form, "past": past}))  # noqa: S308 - escaped by the template
-    # Unfiltered (the agenda as most people open it), the fields are the same for everyone
-    # but for the language: rendered once per data version (two queries and about 6 ms
-    # of rendering otherwise; #14).
-    return versioned.rendered_per_data_version(
-        "events.agenda_filter_fields",
-        "",
-        template,
-        lambda: {"form": AgendaFilterForm(), "past": False},
-    )
 
 
 def agenda(request: HttpRequest) -> HttpResponse:
@@ -51,7 +34,16 @@ def agenda(request: HttpRequest) -> HttpResponse:
     if htmx and htmx.target == "agenda-results":
         template += "#results"
     else:
-        context["filter_fields"] = _filter_fields(form, past)
+        # Unfiltered (the agenda as most people open it), the fields are the same for
+        # everyone but for the language: kept per data version (two queries and about
+        # 6 ms of rendering otherwise; #14).
+        context["filter_fields"] = versioned.form_fields(
+            "events.agenda_filter_fields",
+            "events/_agenda_filter_fields.html",
+            form,
+            AgendaFilterForm,
+            past=past,
+        )
     return render(request, template, context)
 
 
