@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -32,17 +33,24 @@ logger = logging.getLogger(__name__)
 _kept: dict[str, tuple[str, dict[Hashable, object]]] = {}
 
 
-def per_data_version(name: str, key: Hashable, build: Callable[[], T]) -> T:
+def per_data_version(name: str, key: Hashable, build: Callable[[], T], *, clock: bool = False) -> T:
     """`build()`'s value for `key`, computed once per data version in this process.
 
     `name` keeps one caller's values apart from another's; `key` is what else the value
-    depends on (the language, a place on the page). The caller copies a mutable value
-    before changing it. Without a readable version (the shared cache is down) the value
-    is built afresh: the page works as it did without this, as with the page cache."""
+    depends on (the language, a place on the page). With `clock`, the value also depends
+    on the time (a scheduled news post, "upcoming"): it is built again at the next moment
+    the page cache knows the clock changes a page (`pagecache.next_change`). The caller
+    copies a mutable value before changing it. Without a readable version (the shared
+    cache is down) the value is built afresh: the page works as it did without this, as
+    with the page cache."""
     if pagecache.has_pending_writes(connections[DEFAULT_DB_ALIAS]):
         return build()
     try:
-        version = pagecache.version()
+        if clock:
+            token, until, _since = pagecache.validity(timezone.now())
+            version = f"{token}@{until}"
+        else:
+            version = pagecache.version()
     except Exception:
         logger.exception("versioned: the data version is not readable")
         return build()

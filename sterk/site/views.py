@@ -4,12 +4,15 @@ puts them together, so the apps below never import each other upwards."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from sterk.actionplan import selectors as actionplan_selectors
 from sterk.actionplan.models import Action, Challenge
+from sterk.core import versioned
 from sterk.core.roles import roles_of
 from sterk.events import selectors as events_selectors
 from sterk.governance import selectors as governance_selectors
@@ -26,19 +29,23 @@ from sterk.practices import selectors as practices_selectors
 from sterk.surveys import selectors as surveys_selectors
 
 
+def _home_content() -> dict[str, Any]:
+    return {
+        "mission": identity_selectors.page_or_none("missie"),
+        "krachtlijnen": list(identity_selectors.krachtlijnen()),
+        "functions": list(identity_selectors.functions()),
+        "regions": list(network_selectors.regions_with_counts()),
+        "plan_teaser": actionplan_selectors.home_teaser(),
+        "latest_news": news_selectors.latest(),
+    }
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "site/home.html",
-        {
-            "mission": identity_selectors.page_or_none("missie"),
-            "krachtlijnen": identity_selectors.krachtlijnen(),
-            "functions": identity_selectors.functions(),
-            "regions": network_selectors.regions_with_counts(),
-            "plan_teaser": actionplan_selectors.home_teaser(),
-            "latest_news": news_selectors.latest(),
-        },
-    )
+    # The same for every reader (the sign-up form, with its CSRF token, is rendered per
+    # request): read once per data version and clock moment, not eight queries per visit
+    # (#14). The objects do not depend on the language; the template picks it.
+    content = versioned.per_data_version("site.home", "", _home_content, clock=True)
+    return render(request, "site/home.html", dict(content))
 
 
 def krachtlijn_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -58,22 +65,35 @@ def krachtlijn_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _region_content(slug: str) -> dict[str, Any]:
+    """What a region's page shows to everyone; DoesNotExist for an unknown slug."""
+    region = network_selectors.region_detail(slug)
+    return {
+        "region": region,
+        "plan_actions": list(actionplan_selectors.actions_for_region(region)),
+        "practices": practices_selectors.practices_for_region(region),
+        "latest_news": news_selectors.latest(region=region),
+    }
+
+
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        region = network_selectors.region_detail(slug)
+        # Read once per data version and clock moment (the region with its people, its
+        # actions, practices and news: seven queries, #14); what depends on the reader
+        # (the events they may see, their membership) is read per request.
+        content = versioned.per_data_version(
+            "site.region", slug, lambda: _region_content(slug), clock=True
+        )
     except Region.DoesNotExist as exc:
         raise Http404 from exc
-    membership = network_selectors.membership_of(request.user, region)
+    region = content["region"]
     return render(
         request,
         "site/region_detail.html",
         {
-            "region": region,
-            "plan_actions": actionplan_selectors.actions_for_region(region),
+            **content,
             "upcoming_events": events_selectors.upcoming_for_region(region, request.user),
-            "practices": practices_selectors.practices_for_region(region),
-            "latest_news": news_selectors.latest(region=region),
-            "membership": membership,
+            "membership": network_selectors.membership_of(request.user, region),
             "join_form": JoinForm(region=region) if request.user.is_authenticated else None,
         },
     )
