@@ -31,6 +31,7 @@ rendering it again. Decision 0007 explains the choices; in short:
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import hashlib
 import logging
@@ -169,12 +170,28 @@ def entry_timeout() -> int:
 # --- the data version -------------------------------------------------------------------
 
 
+# What a request has read of the data version and its clock moment, kept for the rest of
+# that request (#14): the page cache, the footer form, the kept parts of a page
+# (`sterk.core.versioned`, `{% kept %}`) each ask, and each ask was a round trip to the
+# shared cache. A request keeps the version it started with, as if it had run a moment
+# earlier, unless this process writes a new one (then it reads again). Outside a request
+# (a task, a test without the client) nothing is kept.
+_request_memo: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "sterk_pagecache_request_memo", default=None
+)
+
+
 def version() -> str:
     """The current data version (created when the cache has none)."""
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return str(memo["version"])
     current = cache.get(VERSION_KEY)
     if current is None:
         cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
         current = cache.get(VERSION_KEY)
+    if memo is not None and current is not None:
+        memo["version"] = str(current)
     return str(current)
 
 
@@ -182,6 +199,9 @@ def _new_version() -> None:
     # A fresh random token, never a counter: a version evicted from the cache and created
     # again can never match a page stored under an older one.
     cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
 
 
 def bump(using: str = DEFAULT_DB_ALIAS) -> None:
@@ -325,11 +345,16 @@ def _validity(token: str, now: datetime.datetime) -> dict[str, float]:
     moment) and since when they have been (`since`: when this version was first seen, or
     the clock moment that last changed them)."""
     key = f"{PREFIX}:until:{token}"
-    found = cache.get(key)
+    memo = _request_memo.get()
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        found = cache.get(key)
     if not isinstance(found, dict) or found["until"] <= now.timestamp():
         since = found["until"] if isinstance(found, dict) else now.timestamp()
         found = {"until": next_change(now).timestamp(), "since": since}
         cache.set(key, found, timeout=entry_timeout())
+    if memo is not None:
+        memo[key] = found
     return found
 
 
@@ -458,12 +483,23 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        scope = _request_memo.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _request_memo.reset(scope)
+
+    def _respond(self, request: HttpRequest) -> HttpResponseBase:
         if not _candidate(request) or not _visitor_without_state(request):
             return self.get_response(request)
         key = page_key(request)
         now = timezone.now()
         try:
             found = cache.get_many([VERSION_KEY, key])
+            if found.get(VERSION_KEY) is not None:
+                memo = _request_memo.get()
+                if memo is not None:
+                    memo["version"] = str(found[VERSION_KEY])
             token = str(found.get(VERSION_KEY) or version())
             entry = found.get(key)
             if entry is not None and entry["v"] == token and now.timestamp() < entry["until"]:

@@ -33,16 +33,25 @@ logger = logging.getLogger(__name__)
 _kept: dict[str, tuple[str, dict[Hashable, object]]] = {}
 
 
-def per_data_version(name: str, key: Hashable, build: Callable[[], T], *, clock: bool = False) -> T:
+def per_data_version(
+    name: str,
+    key: Hashable,
+    build: Callable[[], T],
+    *,
+    clock: bool = False,
+    limit: int | None = None,
+) -> T:
     """`build()`'s value for `key`, computed once per data version in this process.
 
     `name` keeps one caller's values apart from another's; `key` is what else the value
     depends on (the language, a place on the page). With `clock`, the value also depends
     on the time (a scheduled news post, "upcoming"): it is built again at the next moment
     the page cache knows the clock changes a page (`pagecache.next_change`). The caller
-    copies a mutable value before changing it. Without a readable version (the shared
-    cache is down) the value is built afresh: the page works as it did without this, as
-    with the page cache."""
+    copies a mutable value before changing it. With `limit`, at most that many keys are
+    kept for `name` (the oldest goes first): for parts kept per object (an event, a
+    practice), so that a large library cannot fill a worker's memory. Without a readable
+    version (the shared cache is down) the value is built afresh: the page works as it
+    did without this, as with the page cache."""
     if pagecache.has_pending_writes(connections[DEFAULT_DB_ALIAS]):
         return build()
     try:
@@ -60,6 +69,8 @@ def per_data_version(name: str, key: Hashable, build: Callable[[], T], *, clock:
         _kept[name] = slot
     values = slot[1]
     if key not in values:
+        if limit is not None and len(values) >= limit:
+            del values[next(iter(values))]
         values[key] = build()
     return values[key]  # type: ignore[return-value]
 

@@ -12,6 +12,7 @@ from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, Qu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from sterk.core import versioned
 from sterk.core.prefetch import shown
 from sterk.core.roles import roles_of
 
@@ -103,8 +104,26 @@ def agenda(
 
 def event_for_page(slug: str, user: Any) -> Event:
     """One event as its page shows it, or DoesNotExist when this person may not see it.
-    Drafts are shown to the people who manage them only."""
-    event = (
+    Drafts are shown to the people who manage them only.
+
+    The event with its counts, ties, questions and sessions (six queries) is the same for
+    every reader: read once per data version in this process (`sterk.core.versioned`; a
+    registration is a write, so the seats shown are never older than the last one). Who
+    may see it is decided per request. The page only reads the shared instance."""
+    event = versioned.per_data_version(
+        "events.event_for_page", slug, lambda: _event_for_page(slug), limit=EVENTS_KEPT
+    )
+    if not (user if user is not None else AnonymousUser()).has_perm("events.view_event", event):
+        raise Event.DoesNotExist
+    return event
+
+
+# The event pages kept per worker process: more than a season's agenda.
+EVENTS_KEPT = 500
+
+
+def _event_for_page(slug: str) -> Event:
+    return (
         Event.objects.for_list()
         .prefetch_related(
             "challenges",
@@ -114,9 +133,6 @@ def event_for_page(slug: str, user: Any) -> Event:
         )
         .get(slug=slug)
     )
-    if not (user if user is not None else AnonymousUser()).has_perm("events.view_event", event):
-        raise Event.DoesNotExist
-    return event
 
 
 def _series_events(user: Any) -> QuerySet[Event]:

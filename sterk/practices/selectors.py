@@ -143,8 +143,13 @@ class LibraryQuery:
         return bool(search.has_terms(self.q) or any(self.selected.values()))
 
 
+def query_text(params: QueryDict) -> str:
+    """The search words as the library reads them from the URL."""
+    return (params.get("q") or "").strip()[:200]
+
+
 def parse_query(params: QueryDict, vocab: dict[str, list[Option]]) -> LibraryQuery:
-    query = LibraryQuery(q=(params.get("q") or "").strip()[:200])
+    query = LibraryQuery(q=query_text(params))
     for param, facet in PARAMS.items():
         wanted = [v for v in params.getlist(param) if v][:20]
         if not wanted:

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from sterk.accounts.types import AuthenticatedRequest
@@ -35,7 +36,10 @@ SUBMISSION_RATE_LIMIT = 10
 
 
 def library(request: HttpRequest) -> HttpResponse:
-    results = selectors.library_search(request.GET)
+    # The options, results and counts of a query are the same for every reader: the
+    # template keeps them rendered per data version and query string (`{% kept %}`), so the
+    # search runs only when one of those parts is rendered afresh (#14).
+    results = SimpleLazyObject(lambda: selectors.library_search(request.GET))
     template = "practices/library.html"
     htmx = getattr(request, "htmx", None)
     if htmx and htmx.target == "library-results":
@@ -45,7 +49,9 @@ def library(request: HttpRequest) -> HttpResponse:
         template,
         {
             "results": results,
-            "q": results.query.q,
+            "results_key": request.GET.urlencode(),
+            "params": request.GET,
+            "q": selectors.query_text(request.GET),
             "open_calls": list(Call.objects.open_now().select_related("owner")[:3]),
         },
     )

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import template
 from django.utils.safestring import SafeString
 
@@ -61,9 +63,10 @@ def markdown_filter(text: str) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def query_replace(context: template.Context, **kwargs: object) -> str:
-    """The current query string with some parameters replaced (for pagination links)."""
-    query = context["request"].GET.copy()
+def query_replace(context: template.Context, params: Any = None, **kwargs: object) -> str:
+    """The current query string with some parameters replaced (for pagination links).
+    `params`: the query to start from, where the request is out of reach (`{% kept %}`)."""
+    query = (params if params is not None else context["request"].GET).copy()
     for key, value in kwargs.items():
         if value in (None, ""):
             query.pop(key, None)
