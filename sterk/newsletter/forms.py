@@ -9,6 +9,7 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from sterk.core import versioned
 from sterk.core.content_language import LanguageLabel, fallback_language, mark_choice_languages
 from sterk.core.widgets import use_checkbox_lists
 
@@ -16,9 +17,16 @@ from .models import LANGUAGE_CHOICES, Block, BlockKind, Interest, split_interest
 
 
 def _choices() -> dict[str, list[tuple[str, LanguageLabel]]]:
-    """Regions and krachtlijnen for the forms (two small queries; a visitor's page is
-    served from the page cache, a member sees no sign-up form), each label saying its
-    language when it falls back to Dutch."""
+    """Regions and krachtlijnen for the forms, each label saying its language when it
+    falls back to Dutch: two small queries, read once per data version and language
+    (`sterk.core.versioned`; a member's page shows the form on every visit, #14). The
+    lists are shared: a form's field copies them."""
+    return versioned.per_data_version(
+        "newsletter.choices", translation.get_language() or "", _read_choices
+    )
+
+
+def _read_choices() -> dict[str, list[tuple[str, LanguageLabel]]]:
     from sterk.identity.models import Krachtlijn
     from sterk.network.models import Region
 

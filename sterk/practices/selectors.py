@@ -63,20 +63,44 @@ DEMO_WEIGHT = 0.5
 SEARCH_WORDS = search.Vocabulary(SearchWord._meta.db_table)
 VERSION_KEY = "practices:library:version"
 CACHE_SECONDS = 300
+# The library's changes, numbered (`library_changed`): the counts of a query are kept
+# with the number they are true at, and a practice that entered since is added to them.
+CHANGE_SEQ_KEY = "practices:library:changes"
+CHANGE_KEY = "practices:library:change:{}"
+# More changes than this since the counts were made (a bulk import): count afresh.
+CATCH_UP_LIMIT = 50
 
 
-def library_changed() -> None:
-    """Called after a practice enters or leaves the library: cached counts are stale."""
+def library_changed(*, entered: int | None = None) -> None:
+    """Called after a practice enters or leaves the library (after the commit): cached
+    counts are stale. `entered`: the id of a practice that is new in the library and
+    nothing else changed; the kept counts of every query then take it in with a few
+    small queries instead of being counted again over the whole library (#14: a new
+    practice must not make the next visitor wait). Any other change counts afresh."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, None)
+    try:
+        seq = cache.incr(CHANGE_SEQ_KEY)
+    except ValueError:
+        # No numbering (yet, or evicted): every kept count has an older number's mark
+        # or none, and a missing change record always means counting afresh.
+        cache.add(CHANGE_SEQ_KEY, 0, None)
+        seq = cache.incr(CHANGE_SEQ_KEY)
+    # Written after the number: a reader who sees the number before the record counts
+    # afresh, never wrongly.
+    cache.set(CHANGE_KEY.format(seq), entered if entered is not None else 0, CACHE_SECONDS * 4)
     # Pages cached in between were rendered with the old counts (sterk.core.pagecache).
     pagecache.bump()
 
 
 def _version() -> int:
     return cache.get_or_set(VERSION_KEY, 1, None) or 1
+
+
+def _change_seq() -> int:
+    return int(cache.get(CHANGE_SEQ_KEY) or 0)
 
 
 # --- the facet vocabulary ---------------------------------------------------------------
@@ -212,20 +236,19 @@ def _counts_sql(query: LibraryQuery, match: search.Match | None, facet: str | No
     )
 
 
+@dataclass
+class Counts:
+    """A query's facet counts and total, true at change number `seq`."""
+
+    seq: int
+    facets: dict[str, dict[str, int]]
+    total: int
+
+
 def _all_counts() -> tuple[dict[str, dict[str, int]], int]:
-    """Counts over the whole library: cached until a practice enters or leaves it."""
-    key = f"practices:library:{_version()}:counts"
-    cached = cache.get(key)
-    if cached is None:
-        counts: dict[str, dict[str, int]] = defaultdict(dict)
-        for facet, value, n in _fetch(
-            f"SELECT facet, value, count(*) FROM {FACETS} GROUP BY facet, value", []
-        ):
-            counts[facet][value] = n
-        total = _fetch(f"SELECT count(*) FROM {ENTRY}", [])[0][0]
-        cached = (dict(counts), total)
-        cache.set(key, cached, CACHE_SECONDS)
-    return cached
+    """Counts over the whole library."""
+    counts = library_counts(LibraryQuery(), None)
+    return counts.facets, counts.total
 
 
 def _cache_key(query: LibraryQuery, kind: str) -> str:
@@ -233,24 +256,45 @@ def _cache_key(query: LibraryQuery, kind: str) -> str:
 
     raw = repr((search.words(query.q), sorted(query.selected.items())))
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-    return f"practices:library:{_version()}:{kind}:{digest}"
+    return f"practices:library:{kind}:{digest}"
 
 
 def facet_counts(query: LibraryQuery, match: search.Match | None) -> dict[str, dict[str, int]]:
     """Counts per facet value within the results. A facet with a selection counts as if
-    its own selection were not made (so its other values show what choosing them adds).
-    Cached per query until a practice enters or leaves the library."""
-    if not query.active:
-        return _all_counts()[0]
+    its own selection were not made (so its other values show what choosing them adds)."""
+    return library_counts(query, match).facets
+
+
+def library_counts(query: LibraryQuery, match: search.Match | None) -> Counts:
+    """The facet counts and the total of a query, kept in the shared cache. After a
+    change they are brought up to date: a practice that entered the library is added
+    (`_caught_up`), any other change counts afresh."""
+    seq = _change_seq()
+    if pagecache.has_pending_writes(connection):
+        # This connection sees rows of its own that nobody else sees yet (and that may be
+        # rolled back): it neither reads nor keeps counts, as with the page cache.
+        return Counts(seq, _count_facets(query, match), _count_total(query, match))
     key = _cache_key(query, "counts")
-    cached = cache.get(key)
-    if cached is None:
-        cached = _facet_counts(query, match)
-        cache.set(key, cached, CACHE_SECONDS)
-    return cached
+    kept = cache.get(key)
+    if isinstance(kept, Counts) and kept.seq == seq:
+        return kept
+    counts = _caught_up(kept, seq, query, match) if isinstance(kept, Counts) else None
+    if counts is None:
+        counts = Counts(seq, _count_facets(query, match), _count_total(query, match))
+        if _change_seq() != seq:
+            # The library changed while counting: these counts may already hold that
+            # change, so they cannot be marked with either number. Shown, not kept.
+            return counts
+    cache.set(key, counts, CACHE_SECONDS)
+    return counts
 
 
-def _facet_counts(query: LibraryQuery, match: search.Match | None) -> dict[str, dict[str, int]]:
+def _count_total(query: LibraryQuery, match: search.Match | None) -> int:
+    where, params = _where(query, match)
+    return int(_fetch(f"SELECT count(*) FROM {_from(match)} WHERE {where}", params)[0][0])
+
+
+def _count_facets(query: LibraryQuery, match: search.Match | None) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     sql, params = _counts_sql(query, match, None)
     for facet, value, n in _fetch(sql, params):
@@ -261,12 +305,64 @@ def _facet_counts(query: LibraryQuery, match: search.Match | None) -> dict[str, 
             q=query.q, selected={k: v for k, v in query.selected.items() if k != facet}
         )
         if not others.active:
-            counts[facet] = _all_counts()[0].get(facet, {})
+            counts[facet] = dict(_all_counts()[0].get(facet, {}))
             continue
         sql, params = _counts_sql(query, match, facet)
         for _facet, value, n in _fetch(sql, params):
             counts[facet][value] = n
     return dict(counts)
+
+
+def _matching(
+    ids: list[int], query: LibraryQuery, match: search.Match | None, *, skip: str | None = None
+) -> set[int]:
+    """Which of these practices the query finds (with `skip`: as if that facet's own
+    selection were not made)."""
+    where, params = _where(query, match, skip=skip)
+    marks = ", ".join(["%s"] * len(ids))
+    rows = _fetch(
+        f"SELECT e.practice_id FROM {_from(match)} WHERE {where} AND e.practice_id IN ({marks})",
+        [*params, *ids],
+    )
+    return {row[0] for row in rows}
+
+
+def _caught_up(
+    kept: Counts, seq: int, query: LibraryQuery, match: search.Match | None
+) -> Counts | None:
+    """`kept` brought from its change number to `seq`, when every change since then is
+    one practice entering the library; None otherwise (count afresh)."""
+    if seq < kept.seq or seq - kept.seq > CATCH_UP_LIMIT:
+        return None
+    records = cache.get_many([CHANGE_KEY.format(n) for n in range(kept.seq + 1, seq + 1)])
+    entered: set[int] = set()
+    for n in range(kept.seq + 1, seq + 1):
+        pk = records.get(CHANGE_KEY.format(n))
+        if not isinstance(pk, int) or pk <= 0:
+            return None  # another kind of change, or its record is gone
+        entered.add(pk)
+    ids = sorted(entered)
+    values: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    marks = ", ".join(["%s"] * len(ids))
+    for pk, facet, value in _fetch(
+        f"SELECT practice_id, facet, value FROM {FACETS} WHERE practice_id IN ({marks})", ids
+    ):
+        values[pk].append((facet, value))
+    facets = {facet: dict(by_value) for facet, by_value in kept.facets.items()}
+
+    def add(pk: int, only: str | None = None) -> None:
+        for facet, value in values[pk]:
+            if (only is None and facet not in query.selected) or facet == only:
+                facets.setdefault(facet, {})
+                facets[facet][value] = facets[facet].get(value, 0) + 1
+
+    found = _matching(ids, query, match)
+    for pk in found:
+        add(pk)
+    for facet in query.selected:
+        for pk in _matching(ids, query, match, skip=facet):
+            add(pk, only=facet)
+    return Counts(seq, facets, kept.total + len(found))
 
 
 @dataclass
@@ -305,15 +401,8 @@ def library_search(
     query = parse_query(params, vocab)
     match = search.match_sql(SEARCH_INDEX, query.q)
     where, where_params = _where(query, match)
-    if query.active:
-        key = _cache_key(query, "total")
-        total = cache.get(key)
-        if total is None:
-            sql = f"SELECT count(*) FROM {_from(match)} WHERE {where}"
-            total = _fetch(sql, where_params)[0][0]
-            cache.set(key, total, CACHE_SECONDS)
-    else:
-        total = _all_counts()[1]
+    counts = library_counts(query, match)
+    total = counts.total
     if limit is None:
         num_pages = max(1, math.ceil(total / PAGE_SIZE))
         page = min(query.page, num_pages)
@@ -340,10 +429,9 @@ def library_search(
     snippets = search.headlines(SEARCH_INDEX, ids, query.q)
     for practice in practices:
         practice.snippet = snippets.get(practice.pk)  # type: ignore[attr-defined]
-    counts = facet_counts(query, match)
     # No result: the filters stay (at zero, so the chosen ones can be taken off), and the
     # words the index does not know get a nearer one.
-    facets, chosen = _options(vocab, counts, query, params, keep_all=total == 0)
+    facets, chosen = _options(vocab, counts.facets, query, params, keep_all=total == 0)
     suggestions = []
     if total == 0 and search.has_terms(query.q):
         suggestions = [

@@ -7,6 +7,7 @@ the practice's region) and mailed after commit through sterk.core.mail (send-onc
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -144,10 +145,12 @@ def practice_reindex(practice: Practice) -> None:
     """Put a published practice in the search index and facets; take any other out."""
     PracticeFacet.objects.filter(practice=practice).delete()
     if practice.status != Status.PUBLISHED:
-        PracticeSearchEntry.objects.filter(practice=practice).delete()
+        if PracticeSearchEntry.objects.filter(practice=practice).delete()[0]:
+            # It left the library: every kept count is counted afresh.
+            transaction.on_commit(_bump_library_version)
         return
     title, summary, body = _texts(practice)
-    PracticeSearchEntry.objects.update_or_create(
+    _entry, created = PracticeSearchEntry.objects.update_or_create(
         practice=practice,
         defaults={
             "published_at": practice.published_at or timezone.now(),
@@ -158,7 +161,10 @@ def practice_reindex(practice: Practice) -> None:
     PracticeFacet.objects.bulk_create(
         [PracticeFacet(practice=practice, facet=f, value=v) for f, v in facet_values(practice)]
     )
-    transaction.on_commit(_bump_library_version)
+    # New in the library: the kept counts take it in (selectors.library_changed).
+    transaction.on_commit(
+        functools.partial(_bump_library_version, practice.pk if created else None)
+    )
 
 
 @transaction.atomic
@@ -192,10 +198,10 @@ def search_words_rebuild() -> int:
     return len(counts)
 
 
-def _bump_library_version() -> None:
+def _bump_library_version(entered: int | None = None) -> None:
     from . import selectors
 
-    selectors.library_changed()
+    selectors.library_changed(entered=entered)
 
 
 # --- writing practice fields ------------------------------------------------------------
