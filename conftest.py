@@ -29,6 +29,6 @@ def _fresh_page_cache():
     # (sterk.core.pagecache) must not be served to the next one.
     from django.core.cache import cache
 
-    from sterk.core.pagecache import VERSION_KEY
+    from sterk.core.pagecache import MANAGEMENT_VERSION_KEY, VERSION_KEY
 
-    cache.delete(VERSION_KEY)
+    cache.delete_many([VERSION_KEY, MANAGEMENT_VERSION_KEY])

@@ -55,6 +55,11 @@ logger = logging.getLogger(__name__)
 
 PREFIX = "pagecache"
 VERSION_KEY = f"{PREFIX}:version"
+# The version of what only the management area shows (the tables of IGNORED_MODELS: the
+# audit trail, contact requests, subscribers): writes there change no public page, so
+# they leave VERSION_KEY alone, but a part of a management page kept per data version
+# (`versioned.per_data_version(..., management=True)`) must follow them too.
+MANAGEMENT_VERSION_KEY = f"{PREFIX}:management-version"
 # Longer query strings are not kept (a crawler inventing parameters cannot fill the cache).
 MAX_QUERY_LENGTH = 512
 
@@ -195,6 +200,46 @@ def version() -> str:
     return str(current)
 
 
+def management_version() -> str:
+    """The current version of the management area's own data (MANAGEMENT_VERSION_KEY)."""
+    memo = _request_memo.get()
+    if memo is not None and "management" in memo:
+        return str(memo["management"])
+    current = cache.get(MANAGEMENT_VERSION_KEY)
+    if current is None:
+        cache.add(MANAGEMENT_VERSION_KEY, secrets.token_hex(8), timeout=None)
+        current = cache.get(MANAGEMENT_VERSION_KEY)
+    if memo is not None and current is not None:
+        memo["management"] = str(current)
+    return str(current)
+
+
+def _new_management_version() -> None:
+    cache.set(MANAGEMENT_VERSION_KEY, secrets.token_hex(8), timeout=None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop("management", None)
+
+
+def bump_management(using: str = DEFAULT_DB_ALIAS) -> None:
+    """The management area's own data changed (see MANAGEMENT_VERSION_KEY): a new version
+    once the current transaction commits, at once outside one."""
+    connection = connections[using]
+    if not connection.in_atomic_block:
+        try:
+            _new_management_version()
+        except Exception:
+            logger.exception("page cache: the management version could not be changed")
+        return
+    if not any(item[1] is _new_management_version for item in connection.run_on_commit):
+        connection.on_commit(_new_management_version, robust=True)
+
+
+def has_pending_management_writes(connection: BaseDatabaseWrapper) -> bool:
+    """Whether this connection's open transaction changed the management area's own data."""
+    return any(item[1] is _new_management_version for item in connection.run_on_commit)
+
+
 def _new_version() -> None:
     # A fresh random token, never a counter: a version evicted from the cache and created
     # again can never match a page stored under an older one.
@@ -285,10 +330,45 @@ def _changes_pages(sql: str) -> bool:
     return True
 
 
+_management_tables: frozenset[str] | None = None
+
+
+def _management_data_tables() -> frozenset[str]:
+    """The db tables of IGNORED_MODELS (their many-to-many tables are listed there too)."""
+    global _management_tables
+    if _management_tables is None:
+        from django.apps import apps
+
+        tables = set()
+        for app_config in apps.get_app_configs():
+            if not app_config.name.startswith("sterk."):
+                continue
+            for model in app_config.get_models(include_auto_created=True):
+                if model._meta.label in IGNORED_MODELS:
+                    tables.add(model._meta.db_table.lower())
+        _management_tables = frozenset(tables)
+    return _management_tables
+
+
+def _changes_management_data(sql: str) -> bool:
+    if sql[:1] not in "IiUuDdTt \n":
+        return False
+    match = _WRITE.match(sql)
+    if not match:
+        return False
+    tables = _management_data_tables()
+    if match.group(0).lstrip()[:8].upper() == "TRUNCATE":
+        return any(name.lower() in tables for name in _NAME.findall(sql))
+    return match.group(1).lower() in tables
+
+
 def _watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
     result = execute(sql, params, many, context)
-    if isinstance(sql, str) and _changes_pages(sql) and not _touched_nothing(sql, context):
-        bump(context["connection"].alias)
+    if isinstance(sql, str) and not _touched_nothing(sql, context):
+        if _changes_pages(sql):
+            bump(context["connection"].alias)
+        elif _changes_management_data(sql):
+            bump_management(context["connection"].alias)
     return result
 
 

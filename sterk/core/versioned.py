@@ -40,6 +40,7 @@ def per_data_version(
     *,
     clock: bool = False,
     limit: int | None = None,
+    management: bool = False,
 ) -> T:
     """`build()`'s value for `key`, computed once per data version in this process.
 
@@ -51,8 +52,14 @@ def per_data_version(
     kept for `name` (the oldest goes first): for parts kept per object (an event, a
     practice), so that a large library cannot fill a worker's memory. Without a readable
     version (the shared cache is down) the value is built afresh: the page works as it
-    did without this, as with the page cache."""
-    if pagecache.has_pending_writes(connections[DEFAULT_DB_ALIAS]):
+    did without this, as with the page cache. With `management`, the value also shows
+    the management area's own data (the audit trail, contact requests, subscribers,
+    whose writes leave the public pages' version alone): it follows their version too
+    (`pagecache.MANAGEMENT_VERSION_KEY`)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if pagecache.has_pending_writes(connection) or (
+        management and pagecache.has_pending_management_writes(connection)
+    ):
         return build()
     try:
         if clock:
@@ -60,6 +67,8 @@ def per_data_version(
             version = f"{token}@{until}"
         else:
             version = pagecache.version()
+        if management:
+            version = f"{version}+{pagecache.management_version()}"
     except Exception:
         logger.exception("versioned: the data version is not readable")
         return build()
@@ -76,7 +85,12 @@ def per_data_version(
 
 
 def rendered_per_data_version(
-    name: str, key: Hashable, template_name: str, context: Callable[[], dict[str, Any]]
+    name: str,
+    key: Hashable,
+    template_name: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    management: bool = False,
 ) -> SafeString:
     """`template_name` rendered with `context()` once per data version and language: a
     part of a page (an unbound form's fields) that is the same for every reader. Nothing
@@ -85,7 +99,7 @@ def rendered_per_data_version(
     def build() -> SafeString:
         return mark_safe(render_to_string(template_name, context()))  # noqa: S308 - escaped by the template
 
-    return per_data_version(name, (key, get_language() or ""), build)
+    return per_data_version(name, (key, get_language() or ""), build, management=management)
 
 
 def form_fields(
@@ -93,17 +107,24 @@ def form_fields(
     template_name: str,
     bound: Any,
     unbound: Callable[[], Any],
+    *,
+    management: bool = False,
     **extra: Any,
 ) -> SafeString:
     """A filter form's fields (`template_name` with `form` and `extra`): for a bound form
     rendered for this request (the reader's choices and errors), for the form as most
     people open it (`unbound()`) once per data version, language and `extra`. The fields
     read their choices from the database (regions, core principles) and are the same for
-    everyone; no CSRF token goes in (GET forms)."""
+    everyone; no CSRF token goes in (GET forms). `management`: the choices come from the
+    management area's own data as well (see `per_data_version`)."""
     if bound is not None:
         return mark_safe(render_to_string(template_name, {"form": bound, **extra}))  # noqa: S308 - escaped by the template
     return rendered_per_data_version(
-        name, tuple(sorted(extra.items())), template_name, lambda: {"form": unbound(), **extra}
+        name,
+        tuple(sorted(extra.items())),
+        template_name,
+        lambda: {"form": unbound(), **extra},
+        management=management,
     )
 
 

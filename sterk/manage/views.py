@@ -3,13 +3,15 @@ the audit trail viewer."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 
-from sterk.core import audit_display
+from sterk.core import audit_display, versioned
 from sterk.core.access import management_view, require_perm
 from sterk.core.content_language import render_field
 from sterk.core.managed import registry
@@ -44,10 +46,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @management_view
 def audit_trail(request: HttpRequest) -> HttpResponse:
     require_perm(request, "core.view_audit_trail")
-    form = AuditFilterForm(
-        request.GET or None, actions=network_selectors.audit_actions(), user=request.user
-    )
-    data = form.cleaned_data if form.is_valid() else {}
+
+    def filter_form(data: Any = None) -> AuditFilterForm:
+        return AuditFilterForm(data, actions=network_selectors.audit_actions(), user=request.user)
+
+    # Only the page number asked: the form as everyone opens it (its fields kept below).
+    form = filter_form(request.GET) if set(request.GET) - {"page"} else None
+    data = form.cleaned_data if form is not None and form.is_valid() else {}
     region = data.get("region")
     entries = network_selectors.audit_entries(
         action=data.get("action") or "", region_id=region.pk if region else None
@@ -55,16 +60,28 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     page = paginate(request, entries)
     regions = {r.pk: r for r in Region.objects.all()}
     for entry in page.object_list:
-        # Field names, choice values and action codes in the reader's language.
-        entry.change_rows = audit_display.change_rows(entry)
+        # Field names, choice values and action codes in the reader's language. The
+        # changes are worked out only when the row is rendered: a row is kept rendered per
+        # data version (`{% kept %}` in the template, #14).
+        entry.change_rows = SimpleLazyObject(functools.partial(audit_display.change_rows, entry))
         entry.action_label = audit_display.action_label(entry.action, entry.object_type)
         entry.object_type_label = audit_display.object_type_label(entry.object_type)
         region_obj = regions.get(entry.region_id)
         entry.region_name = region_obj.name if region_obj else ""
         # In the reader's language, marked lang="nl" when it falls back (the `tr` filter).
         entry.region_html = render_field(region_obj, "name") if region_obj else ""
+    # The fields read every action code and the regions this reader may filter on: as
+    # the trail is mostly opened unfiltered, kept per data version and roles (#14).
+    filter_fields = versioned.form_fields(
+        "manage.audit_filter_fields",
+        "manage/_filter_fields.html",
+        form,
+        filter_form,
+        management=True,  # the action codes come from the audit trail itself
+        roles=roles_of(request.user),
+    )
     return render(
         request,
         "manage/audit_trail.html",
-        {"filter_form": form, "page_obj": page, "section": "audit"},
+        {"filter_fields": filter_fields, "page_obj": page, "section": "audit"},
     )

@@ -12,6 +12,9 @@ version, language and key in each worker process (`sterk.core.versioned`, #14).
 - `clock`: the part depends on the time as well ("upcoming", a scheduled post); it is
   rendered again at the page cache's next clock moment.
 - `limit=N`: keep at most N keys of this part (parts kept per object).
+- `management`: the part shows the management area's own data (an audit entry, a
+  contact request), whose writes leave the public pages' version alone: it follows
+  their version as well.
 - `with a=b ...`: the only variables the part sees. It is rendered in a context of its
   own, without the page's: no request, user, permissions, messages, CSRF token or CSP
   nonce can reach a part that other readers will get. Values are resolved only when the
@@ -45,6 +48,7 @@ class KeptNode(template.Node):
         *,
         clock: bool,
         limit: int | None,
+        management: bool,
     ) -> None:
         self.name = name
         self.key = key
@@ -52,6 +56,7 @@ class KeptNode(template.Node):
         self.nodelist = nodelist
         self.clock = clock
         self.limit = limit
+        self.management = management
 
     def render(self, context: Context) -> SafeString:
         name = f"kept:{self.name.resolve(context)}"
@@ -66,7 +71,9 @@ class KeptNode(template.Node):
                 own.request = None
             return mark_safe(self.nodelist.render(own))  # noqa: S308 - escaped by the template
 
-        return versioned.per_data_version(name, key, build, clock=self.clock, limit=self.limit)
+        return versioned.per_data_version(
+            name, key, build, clock=self.clock, limit=self.limit, management=self.management
+        )
 
 
 @register.tag("kept")
@@ -79,6 +86,7 @@ def do_kept(parser: Parser, token: Token) -> KeptNode:
     key: list[FilterExpression] = []
     variables: dict[str, FilterExpression] = {}
     clock = False
+    management = False
     limit: int | None = None
     in_with = False
     for bit in bits:
@@ -91,10 +99,12 @@ def do_kept(parser: Parser, token: Token) -> KeptNode:
             variables[variable] = parser.compile_filter(value)
         elif bit == "clock":
             clock = True
+        elif bit == "management":
+            management = True
         elif bit.startswith("limit="):
             limit = int(bit.removeprefix("limit="))
         else:
             key.append(parser.compile_filter(bit))
     nodelist = parser.parse(("endkept",))
     parser.delete_first_token()
-    return KeptNode(name, key, variables, nodelist, clock=clock, limit=limit)
+    return KeptNode(name, key, variables, nodelist, clock=clock, limit=limit, management=management)
