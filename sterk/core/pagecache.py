@@ -55,10 +55,9 @@ logger = logging.getLogger(__name__)
 
 PREFIX = "pagecache"
 VERSION_KEY = f"{PREFIX}:version"
-# The version of what only the management area shows (the tables of IGNORED_MODELS: the
-# audit trail, contact requests, subscribers): writes there change no public page, so
-# they leave VERSION_KEY alone, but a part of a management page kept per data version
-# (`versioned.per_data_version(..., management=True)`) must follow them too.
+# The version of what only the management area shows: writes there change no public
+# page, so they leave VERSION_KEY alone, but a part of a management page kept per data
+# version (`versioned.per_data_version(..., management=True)`) must follow them too.
 MANAGEMENT_VERSION_KEY = f"{PREFIX}:management-version"
 # Longer query strings are not kept (a crawler inventing parameters cannot fill the cache).
 MAX_QUERY_LENGTH = 512
@@ -154,6 +153,18 @@ IGNORED_MODELS = {
     "newsletter.Subscriber_regions": "a subscriber's regions (management area only)",
     "newsletter.Subscriber_krachtlijnen": "a subscriber's krachtlijnen (management area only)",
     "newsletter.Delivery": "who got which edition, shown in the management area only",
+}
+
+# Of IGNORED_MODELS, those the management area shows (MANAGEMENT_VERSION_KEY). Not the
+# outbox, the one-time form tokens or the search vocabulary: a registration writes the
+# outbox, and no kept part shows it (one that does adds it here).
+MANAGEMENT_DATA_MODELS = {
+    "core.AuditEntry",
+    "network.ContactRequest",
+    "newsletter.Subscriber",
+    "newsletter.Subscriber_regions",
+    "newsletter.Subscriber_krachtlijnen",
+    "newsletter.Delivery",
 }
 
 # Columns whose update alone changes no page: `last_login` is written at every login.
@@ -334,7 +345,7 @@ _management_tables: frozenset[str] | None = None
 
 
 def _management_data_tables() -> frozenset[str]:
-    """The db tables of IGNORED_MODELS (their many-to-many tables are listed there too)."""
+    """The db tables of MANAGEMENT_DATA_MODELS."""
     global _management_tables
     if _management_tables is None:
         from django.apps import apps
@@ -344,7 +355,7 @@ def _management_data_tables() -> frozenset[str]:
             if not app_config.name.startswith("sterk."):
                 continue
             for model in app_config.get_models(include_auto_created=True):
-                if model._meta.label in IGNORED_MODELS:
+                if model._meta.label in MANAGEMENT_DATA_MODELS:
                     tables.add(model._meta.db_table.lower())
         _management_tables = frozenset(tables)
     return _management_tables

@@ -58,3 +58,11 @@ def test_a_management_write_moves_only_the_management_version():
     assert pagecache.management_version() != management
     RegionFactory()
     assert pagecache.version() != public
+
+
+def test_the_management_data_models_are_ignored_by_the_public_version():
+    # A table the management version follows is one the public pages do not show.
+    assert set(pagecache.IGNORED_MODELS) >= pagecache.MANAGEMENT_DATA_MODELS
+    tables = pagecache._management_data_tables()
+    assert AuditEntry._meta.db_table.lower() in tables
+    assert "core_outboundemail" not in tables  # written by every registration
