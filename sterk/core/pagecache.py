@@ -197,32 +197,29 @@ _request_memo: contextvars.ContextVar[dict[str, Any] | None] = contextvars.Conte
 )
 
 
+def _token(key: str, memo_name: str) -> str:
+    """A version token from the shared cache (created when it has none), read once per
+    request (`_request_memo`)."""
+    memo = _request_memo.get()
+    if memo is not None and memo_name in memo:
+        return str(memo[memo_name])
+    current = cache.get(key)
+    if current is None:
+        cache.add(key, secrets.token_hex(8), timeout=None)
+        current = cache.get(key)
+    if memo is not None and current is not None:
+        memo[memo_name] = str(current)
+    return str(current)
+
+
 def version() -> str:
     """The current data version (created when the cache has none)."""
-    memo = _request_memo.get()
-    if memo is not None and "version" in memo:
-        return str(memo["version"])
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-        current = cache.get(VERSION_KEY)
-    if memo is not None and current is not None:
-        memo["version"] = str(current)
-    return str(current)
+    return _token(VERSION_KEY, "version")
 
 
 def management_version() -> str:
     """The current version of the management area's own data (MANAGEMENT_VERSION_KEY)."""
-    memo = _request_memo.get()
-    if memo is not None and "management" in memo:
-        return str(memo["management"])
-    current = cache.get(MANAGEMENT_VERSION_KEY)
-    if current is None:
-        cache.add(MANAGEMENT_VERSION_KEY, secrets.token_hex(8), timeout=None)
-        current = cache.get(MANAGEMENT_VERSION_KEY)
-    if memo is not None and current is not None:
-        memo["management"] = str(current)
-    return str(current)
+    return _token(MANAGEMENT_VERSION_KEY, "management")
 
 
 def _new_management_version() -> None:
@@ -232,18 +229,27 @@ def _new_management_version() -> None:
         memo.pop("management", None)
 
 
-def bump_management(using: str = DEFAULT_DB_ALIAS) -> None:
-    """The management area's own data changed (see MANAGEMENT_VERSION_KEY): a new version
-    once the current transaction commits, at once outside one."""
+def _renew_after_commit(using: str, renew: Callable[[], None], what: str) -> None:
+    """`renew()` once the current transaction commits (once per transaction), at once
+    outside one."""
     connection = connections[using]
     if not connection.in_atomic_block:
         try:
-            _new_management_version()
+            renew()
         except Exception:
-            logger.exception("page cache: the management version could not be changed")
+            # The write stands; the error is logged (a cache that cannot be written to
+            # cannot be read from either, see PageCacheMiddleware).
+            logger.exception("page cache: the %s could not be changed", what)
         return
-    if not any(item[1] is _new_management_version for item in connection.run_on_commit):
-        connection.on_commit(_new_management_version, robust=True)
+    if not any(item[1] is renew for item in connection.run_on_commit):
+        # robust: a cache error after the commit is logged, it does not fail the request.
+        connection.on_commit(renew, robust=True)
+
+
+def bump_management(using: str = DEFAULT_DB_ALIAS) -> None:
+    """The management area's own data changed (see MANAGEMENT_VERSION_KEY): a new version
+    once the current transaction commits, at once outside one."""
+    _renew_after_commit(using, _new_management_version, "management version")
 
 
 def has_pending_management_writes(connection: BaseDatabaseWrapper) -> bool:
@@ -264,18 +270,7 @@ def bump(using: str = DEFAULT_DB_ALIAS) -> None:
     """The pages' data changed: a new version once the current transaction commits (at
     once outside a transaction). Writes to sterk tables call this by themselves (see
     `watch_writes`); call it for a change the database does not see, e.g. in a file."""
-    connection = connections[using]
-    if not connection.in_atomic_block:
-        try:
-            _new_version()
-        except Exception:
-            # The write stands; the error is logged (a cache that cannot be written to
-            # cannot be read from either, see PageCacheMiddleware).
-            logger.exception("page cache: the data version could not be changed")
-        return
-    if not has_pending_writes(connection):
-        # robust: a cache error after the commit is logged, it does not fail the request.
-        connection.on_commit(_new_version, robust=True)
+    _renew_after_commit(using, _new_version, "data version")
 
 
 def has_pending_writes(connection: BaseDatabaseWrapper) -> bool:
@@ -319,19 +314,25 @@ def _watched_tables() -> dict[str, frozenset[str]]:
     return _watched
 
 
-def _changes_pages(sql: str) -> bool:
+def _write_target(sql: str) -> tuple[str, list[str]] | None:
+    """For a write statement, the table it writes to and every table it names (a
+    TRUNCATE empties many: a test database flush); None for anything else."""
     if sql[:1] not in "IiUuDdTt \n":
-        return False
+        return None
     match = _WRITE.match(sql)
     if not match:
-        return False
+        return None
     table = match.group(1).lower()
-    tables = _watched_tables()
     if match.group(0).lstrip()[:8].upper() == "TRUNCATE":
-        # One statement empties many tables (a test database flush).
-        return any(name.lower() in tables for name in _NAME.findall(sql))
-    if table not in tables:
-        return False
+        return table, [name.lower() for name in _NAME.findall(sql)]
+    return table, [table]
+
+
+def _changes_pages(sql: str, target: tuple[str, list[str]]) -> bool:
+    tables = _watched_tables()
+    table, named = target
+    if len(named) > 1 or table not in tables:
+        return any(name in tables for name in named)
     ignored = tables[table]
     if ignored and sql.lstrip()[:6].upper() == "UPDATE":
         set_clause = _SET_COLUMNS.search(sql)
@@ -361,24 +362,13 @@ def _management_data_tables() -> frozenset[str]:
     return _management_tables
 
 
-def _changes_management_data(sql: str) -> bool:
-    if sql[:1] not in "IiUuDdTt \n":
-        return False
-    match = _WRITE.match(sql)
-    if not match:
-        return False
-    tables = _management_data_tables()
-    if match.group(0).lstrip()[:8].upper() == "TRUNCATE":
-        return any(name.lower() in tables for name in _NAME.findall(sql))
-    return match.group(1).lower() in tables
-
-
 def _watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
     result = execute(sql, params, many, context)
-    if isinstance(sql, str) and not _touched_nothing(sql, context):
-        if _changes_pages(sql):
+    target = _write_target(sql) if isinstance(sql, str) else None
+    if target is not None and not _touched_nothing(sql, context):
+        if _changes_pages(sql, target):
             bump(context["connection"].alias)
-        elif _changes_management_data(sql):
+        elif any(name in _management_data_tables() for name in target[1]):
             bump_management(context["connection"].alias)
     return result
 

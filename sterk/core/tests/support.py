@@ -17,9 +17,12 @@ def get_counting_queries(client, url: str) -> tuple[int, str]:  # type: ignore[n
 @pytest.fixture
 def without_page_cache(settings):  # type: ignore[no-untyped-def]
     """Pages rendered every time (the page cache off), with nothing kept from an earlier
-    test: the shared cache emptied and the values kept per data version forgotten."""
+    test: the shared cache emptied and the values kept per data version forgotten, at the
+    start and again at the end (nothing kept leaks into the next test)."""
     from sterk.core import versioned
 
     settings.STERK_PAGE_CACHE = False
     cache.clear()
+    versioned.forget()
+    yield
     versioned.forget()

@@ -11,7 +11,7 @@ from django.template import Context, RequestContext, Template, TemplateSyntaxErr
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
-from sterk.core import pagecache, versioned
+from sterk.core import pagecache
 from sterk.core.tests.support import without_page_cache  # noqa: F401
 from sterk.network.models import Region
 from sterk.network.tests.factories import RegionFactory, UserFactory
@@ -20,12 +20,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("without_page_cache"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _forget_after():
-    yield
-    versioned.forget()
 
 
 def _render(source: str, **context) -> str:

@@ -6,7 +6,7 @@ erasure that rewrites an entry show at the next request. Commits for real."""
 import pytest
 from django.urls import reverse
 
-from sterk.core import pagecache, versioned
+from sterk.core import pagecache
 from sterk.core.audit import audit_record
 from sterk.core.models import AuditEntry
 from sterk.core.tests.support import get_counting_queries, without_page_cache  # noqa: F401
@@ -18,12 +18,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("without_page_cache"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _forget_after():
-    yield
-    versioned.forget()
 
 
 def test_the_trail_shows_a_new_entry_a_new_action_and_a_rewrite_at_once(client):
