@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -100,6 +101,29 @@ def agenda(
         qs = qs.filter(starts_at__lt=end)
     qs = qs.for_list()
     return _with_page(qs) if with_page else qs
+
+
+# Agenda pages kept per worker process (audiences x filters x page numbers).
+AGENDA_PAGES_KEPT = 200
+
+
+def agenda_page(user: Any, filters: dict[str, Any], number: Any) -> Page:
+    """One page of the agenda (`agenda`), read once per data version and clock moment for
+    everyone who may see the same events: visitors, or signed-in people with the same
+    roles (`Event.objects.visible_to` decides by those alone). The page only reads the
+    shared events."""
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    audience = roles_of(user) if signed_in else None
+    key = (signed_in, audience, tuple(sorted(filters.items())), str(number or ""))
+
+    def read() -> Page:
+        page = Paginator(agenda(user, filters), AGENDA_PAGE_SIZE).get_page(number)
+        page.object_list = list(page.object_list)
+        return page
+
+    return versioned.per_data_version(
+        "events.agenda_page", key, read, clock=True, limit=AGENDA_PAGES_KEPT
+    )
 
 
 def event_for_page(slug: str, user: Any) -> Event:

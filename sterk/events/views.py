@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -25,8 +24,7 @@ from .models import Event, RegistrationStatus, Series
 def agenda(request: HttpRequest) -> HttpResponse:
     form = AgendaFilterForm(request.GET) if request.GET else None
     filters = form.filters() if form is not None else {}
-    events = selectors.agenda(request.user, filters)
-    page = Paginator(events, selectors.AGENDA_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = selectors.agenda_page(request.user, filters, request.GET.get("pagina"))
     past = bool(filters.get("past"))
     context = {"filters": filters, "page": page, "past": past}
     template = "events/agenda.html"

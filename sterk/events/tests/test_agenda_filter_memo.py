@@ -19,7 +19,8 @@ def test_the_unfiltered_fields_are_rendered_once_and_a_change_shows_at_once(clie
     get_counting_queries(client, "/nl/over/")  # the footer's form is kept (its own memo)
     first, body = get_counting_queries(client, "/nl/agenda/")
     second, again = get_counting_queries(client, "/nl/agenda/")
-    assert second == first - 2  # the filter's regions and krachtlijnen, read once
+    # The filter's regions and krachtlijnen, and the agenda's page itself, read once.
+    assert second == 0 < first
     assert body.count('name="regio"') == again.count('name="regio"') == 1
     assert '<option value="antwerpen">Antwerpen</option>' in again
     _, french = get_counting_queries(client, "/fr/agenda/")
