@@ -71,16 +71,23 @@ def export(subject: DataSubject) -> dict[str, Any]:
 
 
 def _sign_out_everywhere(user: Any) -> None:
-    """Drop the person's sessions on every device (they hold the account id)."""
+    """Drop the person's sessions on every device (they hold the account id): through the
+    session engine, so that a cached copy goes with the row (`cached_db`)."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    if settings.SESSION_ENGINE not in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    ):
         return  # pragma: no cover - other engines expire on their own
+    store = import_module(settings.SESSION_ENGINE).SessionStore
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
+            store(session_key=session.session_key).delete()
 
 
 def erase(subject: DataSubject, *, actor: Any = None) -> None:

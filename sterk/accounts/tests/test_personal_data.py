@@ -441,8 +441,17 @@ def test_deleting_signs_out_every_device(client):
     elsewhere.force_login(user)
     Client().force_login(other)
     assert Session.objects.count() == 3
+    from importlib import import_module
+
+    from django.conf import settings
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    key = elsewhere.cookies[settings.SESSION_COOKIE_NAME].value
+    assert store(session_key=key).load().get("_auth_user_id") == str(user.pk)
     services.account_delete(user=user)
     assert Session.objects.count() == 1
+    # Gone from the cache too (cached_db): the account id is personal data.
+    assert store(session_key=key).load() == {}
     assert elsewhere.get("/nl/mijn/").status_code == 302
 
 
