@@ -29,6 +29,7 @@ def _fresh_page_cache():
     # (sterk.core.pagecache) must not be served to the next one.
     from django.core.cache import cache
 
-    from sterk.core.pagecache import MANAGEMENT_VERSION_KEY, VERSION_KEY
+    from sterk.core import pagecache
 
-    cache.delete_many([VERSION_KEY, MANAGEMENT_VERSION_KEY])
+    tables = [pagecache.TABLE_VERSION_KEY.format(t) for t in pagecache._table_renewers]
+    cache.delete_many([pagecache.VERSION_KEY, pagecache.MANAGEMENT_VERSION_KEY, *tables])

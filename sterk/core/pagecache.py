@@ -246,6 +246,58 @@ def _renew_after_commit(using: str, renew: Callable[[], None], what: str) -> Non
         connection.on_commit(renew, robust=True)
 
 
+# Versions of single tables, for values that depend on a few tables only and must not be
+# built again at every write elsewhere (the event a registration is posted to: every
+# registration is a write, but not to the event's own tables). Only the tables a caller
+# asked for (`track_tables`) are followed: each costs a cache write after the commits
+# that change it.
+TABLE_VERSION_KEY = PREFIX + ":table:{}"
+_table_renewers: dict[str, Callable[[], None]] = {}
+
+
+def track_tables(*tables: str) -> None:
+    """Follow these db tables' writes (`tables_version`)."""
+    for table in tables:
+        name = table.lower()
+        if name not in _table_renewers:
+            _table_renewers[name] = _table_renewer(name)
+
+
+def _table_renewer(table: str) -> Callable[[], None]:
+    key = TABLE_VERSION_KEY.format(table)
+
+    def renew() -> None:
+        cache.set(key, secrets.token_hex(8), timeout=None)
+        memo = _request_memo.get()
+        if memo is not None:
+            memo.pop(key, None)
+
+    return renew
+
+
+def tables_version(tables: Iterable[str]) -> str:
+    """One token for the current versions of these tracked tables (one round trip to the
+    shared cache, once per request)."""
+    keys = [TABLE_VERSION_KEY.format(t.lower()) for t in tables]
+    memo = _request_memo.get()
+    known = memo if memo is not None else {}
+    missing = [k for k in keys if k not in known]
+    found = cache.get_many(missing) if missing else {}
+    for k in missing:
+        if found.get(k) is None:
+            cache.add(k, secrets.token_hex(8), timeout=None)
+            found[k] = cache.get(k)
+        if memo is not None:
+            memo[k] = str(found[k])
+    return "/".join(str(known[k]) if k in known else str(found[k]) for k in keys)
+
+
+def has_pending_table_writes(connection: BaseDatabaseWrapper, tables: Iterable[str]) -> bool:
+    """Whether this connection's open transaction wrote to one of these tracked tables."""
+    renewers = {_table_renewers.get(t.lower()) for t in tables}
+    return any(item[1] in renewers for item in connection.run_on_commit)
+
+
 def bump_management(using: str = DEFAULT_DB_ALIAS) -> None:
     """The management area's own data changed (see MANAGEMENT_VERSION_KEY): a new version
     once the current transaction commits, at once outside one."""
@@ -366,10 +418,15 @@ def _watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, conte
     result = execute(sql, params, many, context)
     target = _write_target(sql) if isinstance(sql, str) else None
     if target is not None and not _touched_nothing(sql, context):
+        alias = context["connection"].alias
         if _changes_pages(sql, target):
-            bump(context["connection"].alias)
+            bump(alias)
         elif any(name in _management_data_tables() for name in target[1]):
-            bump_management(context["connection"].alias)
+            bump_management(alias)
+        for name in target[1]:
+            renew = _table_renewers.get(name)
+            if renew is not None:
+                _renew_after_commit(alias, renew, f"version of {name}")
     return result
 
 

@@ -41,6 +41,7 @@ def per_data_version(
     clock: bool = False,
     limit: int | None = None,
     management: bool = False,
+    tables: tuple[str, ...] = (),
 ) -> T:
     """`build()`'s value for `key`, computed once per data version in this process.
 
@@ -55,8 +56,12 @@ def per_data_version(
     did without this, as with the page cache. With `management`, the value also shows
     the management area's own data (the audit trail, contact requests, subscribers,
     whose writes leave the public pages' version alone): it follows their version too
-    (`pagecache.MANAGEMENT_VERSION_KEY`)."""
+    (`pagecache.MANAGEMENT_VERSION_KEY`). With `tables` (db tables followed by
+    `pagecache.track_tables`), the value depends on those tables alone and is built again
+    after a write to one of them only, not after every write to page data."""
     connection = connections[DEFAULT_DB_ALIAS]
+    if tables:
+        return _per_tables_version(name, key, build, tables, limit)
     if pagecache.has_pending_writes(connection) or (
         management and pagecache.has_pending_management_writes(connection)
     ):
@@ -72,6 +77,30 @@ def per_data_version(
     except Exception:
         logger.exception("versioned: the data version is not readable")
         return build()
+    return _kept_value(name, version, key, build, limit)
+
+
+def _per_tables_version(
+    name: str,
+    key: Hashable,
+    build: Callable[[], T],
+    tables: tuple[str, ...],
+    limit: int | None,
+) -> T:
+    connection = connections[DEFAULT_DB_ALIAS]
+    if pagecache.has_pending_table_writes(connection, tables):
+        return build()
+    try:
+        version = pagecache.tables_version(tables)
+    except Exception:
+        logger.exception("versioned: the tables' version is not readable")
+        return build()
+    return _kept_value(name, version, key, build, limit)
+
+
+def _kept_value(
+    name: str, version: str, key: Hashable, build: Callable[[], T], limit: int | None
+) -> T:
     slot = _kept.get(name)
     if slot is None or slot[0] != version:
         slot = (version, {})

@@ -3,6 +3,7 @@ of events or registrations."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +14,7 @@ from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, Qu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from sterk.core import versioned
+from sterk.core import pagecache, versioned
 from sterk.core.prefetch import shown
 from sterk.core.roles import roles_of
 
@@ -23,6 +24,7 @@ from .models import (
     EventFormat,
     EventStatus,
     EventType,
+    Question,
     Registration,
     RegistrationStatus,
     Series,
@@ -178,12 +180,34 @@ def series_with_events(user: Any) -> QuerySet[Series]:
     ).order_by("-created_at", "-id")
 
 
+# What `event_to_register_for` reads: kept until one of these tables is written.
+REGISTRATION_EVENT_TABLES = tuple(model._meta.db_table for model in (Event, Question, Session))
+pagecache.track_tables(*REGISTRATION_EVENT_TABLES)
+
+
 def event_to_register_for(slug: str, user: Any) -> Event:
     """The event a registration is posted to, with what the form checks (its questions and
     sessions) and nothing more; DoesNotExist when this person may not see it. The page's
     fuller query (`event_for_page`: counts, ties, seats per session) is for showing the
-    page, which a successful registration does not do: it redirects."""
-    event = Event.objects.prefetch_related(*shown(Event, "questions", "sessions")).get(slug=slug)
+    page, which a successful registration does not do: it redirects.
+
+    The three queries are read once per version of the event, question and session tables
+    (`versioned.per_data_version(..., tables=...)`): every registration is a write, but
+    not to those, so a run of registrations reads the event once (#14). Each caller gets
+    its own copy: the registration brings the fields that decide a seat up to date on it,
+    under the event's lock."""
+    kept = versioned.per_data_version(
+        "events.event_to_register_for",
+        slug,
+        lambda: Event.objects.prefetch_related(*shown(Event, "questions", "sessions")).get(
+            slug=slug
+        ),
+        tables=REGISTRATION_EVENT_TABLES,
+        limit=EVENTS_KEPT,
+    )
+    event = copy.copy(kept)
+    event._state = copy.copy(kept._state)
+    event._state.fields_cache = dict(kept._state.fields_cache)
     if not (user if user is not None else AnonymousUser()).has_perm("events.view_event", event):
         raise Event.DoesNotExist
     return event
