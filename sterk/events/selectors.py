@@ -109,14 +109,18 @@ def agenda(
 AGENDA_PAGES_KEPT = 200
 
 
+def _audience(user: Any) -> tuple[bool, Any]:
+    """Who sees the same listed events (`Event.objects.visible_to` decides by these
+    alone): visitors, or signed-in people with the same roles."""
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    return signed_in, roles_of(user) if signed_in else None
+
+
 def agenda_page(user: Any, filters: dict[str, Any], number: Any) -> Page:
     """One page of the agenda (`agenda`), read once per data version and clock moment for
-    everyone who may see the same events: visitors, or signed-in people with the same
-    roles (`Event.objects.visible_to` decides by those alone). The page only reads the
-    shared events."""
-    signed_in = bool(getattr(user, "is_authenticated", False))
-    audience = roles_of(user) if signed_in else None
-    key = (signed_in, audience, tuple(sorted(filters.items())), str(number or ""))
+    everyone who may see the same events (`_audience`). The page only reads the shared
+    events."""
+    key = (_audience(user), tuple(sorted(filters.items())), str(number or ""))
 
     def read() -> Page:
         page = Paginator(agenda(user, filters), AGENDA_PAGE_SIZE).get_page(number)
@@ -368,13 +372,20 @@ def stakeholder_cadence(
 
 
 def upcoming_for_region(region: Any, user: Any = None, *, limit: int = 5) -> list[Event]:
-    """For the region page: the next events of this region."""
-    return list(
-        Event.objects.visible_to(user)
-        .upcoming()
-        .filter(region=region)
-        .for_list()
-        .order_by("starts_at")[:limit]
+    """For the region page: the next events of this region, read once per data version
+    and clock moment for everyone who may see the same events (`_audience`, #14)."""
+    return versioned.per_data_version(
+        "events.upcoming_for_region",
+        (region.pk, _audience(user), limit),
+        lambda: list(
+            Event.objects.visible_to(user)
+            .upcoming()
+            .filter(region=region)
+            .for_list()
+            .order_by("starts_at")[:limit]
+        ),
+        clock=True,
+        limit=AGENDA_PAGES_KEPT,
     )
 
 
