@@ -20,6 +20,7 @@ from sterk.core.managed import (
     Nav,
     Panel,
     Parent,
+    by_roles,
     register,
     register_nav,
     register_panel,
@@ -85,6 +86,7 @@ register_panel(
         dashboard_panel,
         "actionplan.view_proposals",
         order=30,
+        shared_by=by_roles,
     )
 )
 

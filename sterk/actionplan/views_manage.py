@@ -23,10 +23,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sterk.accounts.types import AuthenticatedRequest
+from sterk.core import versioned
 from sterk.core.access import management_view, require_perm
 from sterk.core.forms import apply_errors
 from sterk.core.once import once_per_token
-from sterk.core.paging import paginate
+from sterk.core.paging import kept_page, paginate
 from sterk.core.params import parse_id
 from sterk.core.templatetags.sterk import tr_label_tag
 
@@ -138,36 +139,63 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 @management_view
 def action_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "actionplan.manage_plan")
+    challenge = request.GET.get("uitdaging", "")
+    status = request.GET.get("status", "")
+    origin = request.GET.get("herkomst", "")
+    search = request.GET.get("q", "").strip()
+    challenge_id = parse_id(challenge)
+    # Everyone who manages the plan sees the same actions: the page is read once per
+    # data version and filter (#14), and with it the plan and its challenges (the filter).
+    filters = (
+        challenge_id,
+        status if status in Status.values else "",
+        origin if origin in Origin.values else "",
+        search,
+    )
+    page = kept_page(
+        request,
+        "actionplan.manage_actions",
+        filters,
+        lambda: _managed_actions(*filters),
+        per_page=PAGE_SIZE,
+    )
+    return render(
+        request,
+        "actionplan/manage/action_list.html",
+        {
+            "page": page,
+            "challenges": versioned.per_data_version(
+                "actionplan.manage_challenges", None, _current_challenges
+            ),
+            "statuses": Status.choices,
+            "origins": Origin.choices,
+            "selected": {"challenge": challenge, "status": status, "origin": origin, "q": search},
+        },
+    )
+
+
+def _managed_actions(challenge_id: int | None, status: str, origin: str, search: str) -> Any:
+    """The management list's actions: the current plan's (every plan's when there is none)."""
     plan = selectors.current_plan()
     actions = Action.objects.select_related("challenge", "origin_region").annotate(
         initiative_count=Count("initiatives")
     )
     if plan is not None:
         actions = actions.of_plan(plan)
-    challenge = request.GET.get("uitdaging", "")
-    status = request.GET.get("status", "")
-    origin = request.GET.get("herkomst", "")
-    search = request.GET.get("q", "").strip()
-    challenge_id = parse_id(challenge)
     if challenge_id is not None:
         actions = actions.filter(challenge_id=challenge_id)
-    if status in Status.values:
+    if status:
         actions = actions.filter(status=status)
-    if origin in Origin.values:
+    if origin:
         actions = actions.filter(origin=origin)
     if search:
         actions = actions.filter(Q(title__icontains=search) | Q(title_nl__icontains=search))
-    return render(
-        request,
-        "actionplan/manage/action_list.html",
-        {
-            "page": _page(request, actions.in_plan_order()),
-            "challenges": plan.challenges.all() if plan else Challenge.objects.none(),
-            "statuses": Status.choices,
-            "origins": Origin.choices,
-            "selected": {"challenge": challenge, "status": status, "origin": origin, "q": search},
-        },
-    )
+    return actions.in_plan_order()
+
+
+def _current_challenges() -> list[Challenge]:
+    plan = selectors.current_plan()
+    return list(plan.challenges.all()) if plan is not None else []
 
 
 # --- evaluations -----------------------------------------------------------------------

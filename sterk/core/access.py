@@ -22,10 +22,30 @@ def require_perm(request: HttpRequest, perm: str, obj: Any = None) -> None:
         raise PermissionDenied
 
 
+# What `user_has_totp` reads: kept until this table is written (tracked in CoreConfig.ready).
+AUTHENTICATOR_TABLES = ("mfa_authenticator",)
+# Answers for this many people are kept per worker (a boolean each).
+TOTP_KEPT = 20_000
+
+
 def user_has_totp(user: Any) -> bool:
+    """Whether `user` set up TOTP: one query, read once per version of allauth's
+    authenticator table in each worker (#14: every management page asks)."""
+    from sterk.core import versioned
+
+    return versioned.per_data_version(
+        "core.user_has_totp",
+        user.pk,
+        lambda: _read_has_totp(user.pk),
+        tables=AUTHENTICATOR_TABLES,
+        limit=TOTP_KEPT,
+    )
+
+
+def _read_has_totp(user_id: int) -> bool:
     from allauth.mfa.models import Authenticator
 
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return Authenticator.objects.filter(user_id=user_id, type=Authenticator.Type.TOTP).exists()
 
 
 def session_used_mfa(request: HttpRequest) -> bool:

@@ -37,8 +37,12 @@ class CoreConfig(AppConfig):
         from django.db import connections
         from django.db.backends.signals import connection_created
 
-        from .pagecache import watch_writes
+        from .access import AUTHENTICATOR_TABLES
+        from .pagecache import track_tables, watch_writes
 
+        # Every process follows the authenticator table's writes, so that a TOTP set up in
+        # one worker reaches the answers kept in the others (`access.user_has_totp`).
+        track_tables(*AUTHENTICATOR_TABLES)
         connection_created.connect(watch_writes, dispatch_uid="sterk.core.pagecache")
         for connection in connections.all(initialized_only=True):
             watch_writes(connection=connection)

@@ -7,7 +7,7 @@ manages without importing the management app above it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,6 +168,19 @@ class Panel:
     context: Callable[[HttpRequest], dict[str, Any]]
     perm: str | None = None
     order: int = 100
+    # Who sees the same context (#14): a function of the request giving everything the
+    # context depends on besides the data, the management area's own data and the clock
+    # (the reader's roles, see `by_roles`); the dashboard reads the context once per such
+    # key and version. None: read for every request (a context from files, or one that
+    # depends on more than the key could say).
+    shared_by: Callable[[HttpRequest], Hashable] | None = None
+
+
+def by_roles(request: HttpRequest) -> Hashable:
+    """A panel whose context depends on the reader's roles alone (`Panel.shared_by`)."""
+    from .roles import roles_of
+
+    return roles_of(request.user)
 
 
 @dataclass

@@ -38,7 +38,7 @@ register_nav(
 
 
 def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
-    return {"cadence": selectors.stakeholder_cadence()}
+    return {"cadence": selectors.current_stakeholder_cadence()}
 
 
 register_panel(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -369,6 +369,21 @@ def stakeholder_cadence(
         else:
             cadence.planned.append(event)
     return cadence
+
+
+def current_stakeholder_cadence() -> Cadence:
+    """This year's cadence as the management agenda and the dashboard show it, read once
+    per data version and clock moment (#14). Which meetings are held changes at an
+    event's end (a clock moment) and the year is in the key; the moment the deadline
+    warning looks from is this request's (each caller gets its own copy)."""
+    now = timezone.now()
+    kept = versioned.per_data_version(
+        "events.stakeholder_cadence",
+        timezone.localtime(now).year,
+        lambda: stakeholder_cadence(now=now),
+        clock=True,
+    )
+    return replace(kept, held=list(kept.held), planned=list(kept.planned), now=now)
 
 
 def upcoming_for_region(region: Any, user: Any = None, *, limit: int = 5) -> list[Event]:

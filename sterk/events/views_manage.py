@@ -31,8 +31,9 @@ from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
 from sterk.core.once import FIELD as ONCE_FIELD
 from sterk.core.once import once_per_token
-from sterk.core.paging import paginate
+from sterk.core.paging import kept_page
 from sterk.core.params import parse_id
+from sterk.core.roles import roles_of
 
 from . import exports, selectors, services
 from .forms_manage import (
@@ -77,17 +78,24 @@ def _post_only(request: AuthenticatedRequest) -> HttpResponse | None:
 @management_view
 def event_list(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "events.access_management")
-    qs = selectors.events_managed_by(request.user)
-    show = request.GET.get("toon", "komend")
-    now = timezone.now()
-    if show == "voorbij":
-        qs = qs.filter(ends_at__lt=now).order_by("-starts_at")
-    else:
-        qs = qs.filter(ends_at__gte=now).order_by("starts_at")
-    page = paginate(request, qs, PAGE_SIZE)
+    show = "voorbij" if request.GET.get("toon") == "voorbij" else "komend"
+    roles = roles_of(request.user)
+
+    def rows() -> Any:
+        qs = selectors.events_managed_by(request.user)
+        now = timezone.now()
+        if show == "voorbij":
+            return qs.filter(ends_at__lt=now).order_by("-starts_at")
+        return qs.filter(ends_at__gte=now).order_by("starts_at")
+
+    # Everyone with the same roles sees the same events (`events_managed_by`); which are
+    # past changes by the clock (an event's end is one of the page cache's moments).
+    page = kept_page(
+        request, "events.manage_list", (roles, show), rows, per_page=PAGE_SIZE, clock=True
+    )
     context: dict[str, Any] = {"page": page, "show": show}
     if request.user.has_perm("events.view_cadence"):
-        context["cadence"] = selectors.stakeholder_cadence()
+        context["cadence"] = selectors.current_stakeholder_cadence()
     return render(request, "events/manage/event_list.html", context)
 
 

@@ -13,3 +13,11 @@ class GovernanceConfig(AppConfig):
 
         register_provider()
         register_renderers()
+
+        from sterk.core.pagecache import register_clock_source
+
+        from .selectors import clock_moments
+
+        # The dashboard's governance panel changes when a meeting ends and a year after a
+        # stakeholder meeting: a panel kept per clock moment is read again then.
+        register_clock_source(clock_moments)

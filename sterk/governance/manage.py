@@ -5,6 +5,7 @@ workflow pages (register, meeting, course watch) are in views_manage.py."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from django.http import HttpRequest
@@ -69,8 +70,25 @@ def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
     return context
 
 
+def _panel_audience(request: HttpRequest) -> Hashable:
+    """Who sees the same panel: coordinators and the steering group see every meeting (by
+    roles); a representative the meetings they were invited to (`meetings_visible_to`).
+    Its moments by the clock (a meeting's end, a follow-up's due date, the year after a
+    meeting that kept an organisation active) are the page cache's (`clock_moments`)."""
+    roles = roles_of(request.user)
+    if roles.coordinator or roles.steering:
+        return roles
+    return (roles, request.user.pk)
+
+
 register_panel(
-    Panel("governance/_dashboard_panel.html", dashboard_panel, "governance.view_panel", order=25)
+    Panel(
+        "governance/_dashboard_panel.html",
+        dashboard_panel,
+        "governance.view_panel",
+        order=25,
+        shared_by=_panel_audience,
+    )
 )
 
 

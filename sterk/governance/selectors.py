@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from sterk.actionplan.models import (
@@ -343,6 +343,23 @@ def open_follow_ups_past_due(today: datetime.date) -> QuerySet[FollowUp]:
         .select_related("owner", "meeting")
         .order_by("due_on", "id")
     )
+
+
+def clock_moments(now: datetime.datetime) -> list[datetime.datetime | None]:
+    """The next moments the dashboard's governance panel changes by the clock alone
+    (sterk.core.pagecache.next_change): a meeting ends (no longer upcoming), or a year
+    has passed since a stakeholder meeting (an organisation that attended it may become
+    inactive, `inactive_count`). A follow-up falls due at midnight, which is a moment
+    anyway."""
+    found = Meeting.objects.aggregate(
+        ends=Min("ends_at", filter=Q(ends_at__gte=now)),
+        window=Min(
+            "starts_at",
+            filter=Q(kind=MeetingKind.STAKEHOLDER, starts_at__gte=now - INACTIVE_AFTER),
+        ),
+    )
+    window = found["window"] + INACTIVE_AFTER if found["window"] is not None else None
+    return [found["ends"], window]
 
 
 def upcoming_meetings(user: Any, now: datetime.datetime, limit: int = 3) -> list[Meeting]:

@@ -18,6 +18,7 @@ from sterk.core.managed import (
     Nav,
     Panel,
     Parent,
+    by_roles,
     register,
     register_nav,
     register_panel,
@@ -215,4 +216,6 @@ def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
     return context
 
 
-register_panel(Panel("network/manage/_dashboard_panel.html", dashboard_panel, order=40))
+register_panel(
+    Panel("network/manage/_dashboard_panel.html", dashboard_panel, order=40, shared_by=by_roles)
+)

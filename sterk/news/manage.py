@@ -12,7 +12,16 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from sterk.core.managed import Column, Managed, Nav, Panel, register, register_nav, register_panel
+from sterk.core.managed import (
+    Column,
+    Managed,
+    Nav,
+    Panel,
+    by_roles,
+    register,
+    register_nav,
+    register_panel,
+)
 
 from . import selectors, services
 from .forms import PostForm
@@ -30,7 +39,13 @@ def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
 
 
 register_panel(
-    Panel("news/_dashboard_panel.html", dashboard_panel, "news.access_management", order=25)
+    Panel(
+        "news/_dashboard_panel.html",
+        dashboard_panel,
+        "news.access_management",
+        order=25,
+        shared_by=by_roles,
+    )
 )
 
 

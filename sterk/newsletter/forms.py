@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from sterk.core import versioned
@@ -130,13 +131,38 @@ class MemberForm(PreferencesForm):
         del self.fields["name"]
 
 
-def member_form(subscriber: Any, data: Any = None) -> MemberForm:
-    """A member's newsletter choice, filled with their subscription (if any)."""
+def member_initial(subscriber: Any) -> dict[str, Any]:
+    """What a member's newsletter form starts from: their subscription (if any)."""
     from .models import SubscriberStatus
 
     initial = PreferencesForm.initial_of(subscriber) if subscriber else {}
     initial["subscribed"] = bool(subscriber and subscriber.status == SubscriberStatus.ACTIVE)
-    return MemberForm(data, initial=initial, auto_id="id_newsletter_%s")
+    return initial
+
+
+def member_form(
+    subscriber: Any, data: Any = None, *, initial: dict[str, Any] | None = None
+) -> MemberForm:
+    """A member's newsletter choice, filled with their subscription (if any; `initial`
+    when it was read already)."""
+    start = dict(initial) if initial is not None else member_initial(subscriber)
+    return MemberForm(data, initial=start, auto_id="id_newsletter_%s")
+
+
+def member_fields(initial: dict[str, Any]) -> SafeString:
+    """The member form's fields as a member's page shows them (unbound, no CSRF token):
+    the same for everyone who made the same choices, so rendered once per data version,
+    language and choices (#14: a dozen checkboxes on every visit to /mijn/)."""
+    key = tuple(
+        (name, tuple(value) if isinstance(value, list) else value)
+        for name, value in sorted(initial.items())
+    )
+    return versioned.rendered_per_data_version(
+        "newsletter.member_fields",
+        key,
+        "newsletter/_member_fields.html",
+        lambda: {"form": member_form(None, initial=initial)},
+    )
 
 
 # --- the composer ---------------------------------------------------------------------------

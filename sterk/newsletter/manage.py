@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from sterk.core.managed import Nav, Panel, register_nav, register_panel
+from sterk.core.managed import Nav, Panel, by_roles, register_nav, register_panel
 
 from . import selectors
 from .models import EditionStatus, Subscriber, SubscriberStatus
@@ -52,5 +52,11 @@ def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
 
 
 register_panel(
-    Panel("newsletter/_dashboard_panel.html", dashboard_panel, "newsletter.view_editions", order=40)
+    Panel(
+        "newsletter/_dashboard_panel.html",
+        dashboard_panel,
+        "newsletter.view_editions",
+        order=40,
+        shared_by=by_roles,
+    )
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from sterk.core.models import OutboundEmail, OutboxStatus
 from sterk.core.roles import roles_of
@@ -167,7 +167,10 @@ def history(subscriber: Subscriber) -> list[dict[str, Any]]:
 def subscription_of(user: Any) -> Subscriber | None:
     if not getattr(user, "is_authenticated", False):
         return None
+    # One query: the subscription tied to the account first, else one by the address.
     return (
-        Subscriber.objects.filter(user=user).first()
-        or Subscriber.objects.filter(email__iexact=user.email).first()
+        Subscriber.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+        .annotate(by_address=Case(When(user=user, then=Value(0)), default=Value(1)))
+        .order_by("by_address", "pk")
+        .first()
     )

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sterk.core.managed import Managed, Nav, Panel, register, register_nav, register_panel
+from sterk.core.managed import Managed, Nav, Panel, by_roles, register, register_nav, register_panel
 
 from . import selectors, services
 from .forms import CallForm
@@ -38,7 +38,13 @@ def dashboard_panel(request: HttpRequest) -> dict[str, Any]:
 
 
 register_panel(
-    Panel("practices/_dashboard_panel.html", dashboard_panel, "practices.view_queue", order=10)
+    Panel(
+        "practices/_dashboard_panel.html",
+        dashboard_panel,
+        "practices.view_queue",
+        order=10,
+        shared_by=by_roles,
+    )
 )
 
 

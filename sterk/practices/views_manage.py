@@ -25,7 +25,8 @@ from sterk.core.access import (
 )
 from sterk.core.exports import file_response
 from sterk.core.forms import apply_errors
-from sterk.core.paging import paginate
+from sterk.core.paging import kept_page, paginate
+from sterk.core.roles import roles_of
 
 from . import exports, selectors, services
 from .forms import (
@@ -52,17 +53,26 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     require_perm(request, "practices.view_queue")
     form = QueueFilterForm(request.GET or None)
     status = form.data.get("status", "") if form.is_bound and form.is_valid() else ""
-    practices = selectors.moderation_queue(request.user)
-    if status == "":
-        practices = practices.filter(status__in=MODERATION_QUEUE)
-    elif status != "all":
-        practices = practices.filter(status=status)
+
+    def rows() -> Any:
+        practices = selectors.moderation_queue(request.user)
+        if status == "":
+            return practices.filter(status__in=MODERATION_QUEUE)
+        if status != "all":
+            return practices.filter(status=status)
+        return practices
+
+    # Everyone with the same roles moderates the same practices (`moderation_queue`):
+    # the page is read once per data version, roles and status (#14).
+    page = kept_page(
+        request, "practices.queue", (roles_of(request.user), status), rows, per_page=PAGE_SIZE
+    )
     return render(
         request,
         "practices/manage/queue.html",
         {
             "form": form,
-            "page": _page(request, practices),
+            "page": page,
             "can_calls": request.user.has_perm("practices.view_calls"),
         },
     )

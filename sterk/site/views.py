@@ -23,10 +23,13 @@ from sterk.network.forms import JoinForm
 from sterk.network.models import Region
 from sterk.news import selectors as news_selectors
 from sterk.newsletter import selectors as newsletter_selectors
-from sterk.newsletter.forms import member_form
+from sterk.newsletter.forms import member_fields, member_initial
 from sterk.newsletter.services import consent_text as newsletter_consent_text
 from sterk.practices import selectors as practices_selectors
 from sterk.surveys import selectors as surveys_selectors
+
+# People whose /mijn/ rows are kept per worker (`my_page`).
+MY_PAGES_KEPT = 2000
 
 
 def _home_content() -> dict[str, Any]:
@@ -148,22 +151,39 @@ def action_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "site/action_detail.html", context)
 
 
+def _my_page_data(user: Any) -> dict[str, Any]:
+    """What /mijn/ shows of the person: their platforms, registrations to come (with a
+    waiting list's place), practices, organisation and newsletter choice."""
+    memberships = list(network_selectors.memberships_of(user))
+    joined = {m.region_id for m in memberships}
+    subscription = newsletter_selectors.subscription_of(user)
+    return {
+        "memberships": memberships,
+        "other_regions": list(Region.objects.exclude(pk__in=joined)),
+        "my_registrations": list(events_selectors.my_agenda(user)),
+        "my_practices": list(practices_selectors.submissions_of(user)[:10]),
+        "organisation": user.organisation,
+        "newsletter_subscription": subscription,
+        "newsletter_initial": member_initial(subscription),
+    }
+
+
 @login_required
 def my_page(request: HttpRequest) -> HttpResponse:
-    memberships = list(network_selectors.memberships_of(request.user))
-    joined = {m.region_id for m in memberships}
-    subscription = newsletter_selectors.subscription_of(request.user)
+    # Six queries of the person's own rows, read once per data version and clock moment
+    # (registrations to come end with their event) per person and worker (#14): any
+    # write, theirs or another's (a waiting list moving up), reads them again.
+    user = request.user
+    data = versioned.per_data_version(
+        "site.my_page", user.pk, lambda: _my_page_data(user), clock=True, limit=MY_PAGES_KEPT
+    )
     return render(
         request,
         "site/my_page.html",
         {
-            "memberships": memberships,
-            "other_regions": Region.objects.exclude(pk__in=joined),
-            "roles": roles_of(request.user),
-            "my_registrations": list(events_selectors.my_agenda(request.user)),
-            "my_practices": practices_selectors.submissions_of(request.user)[:10],
-            "newsletter_subscription": subscription,
-            "newsletter_form": member_form(subscription),
+            **data,
+            "roles": roles_of(user),
+            "newsletter_fields": member_fields(data["newsletter_initial"]),
             "newsletter_consent": newsletter_consent_text(),
         },
     )

@@ -389,3 +389,32 @@ def test_the_dashboards_inactive_count_agrees_with_the_register() -> None:
     later = now + datetime.timedelta(days=400)  # every dated activity has fallen out
     entries = selectors.register_entries(Organisation.objects.stakeholders(), now=later)
     assert selectors.inactive_count(now=later) == sum(e.inactive(later) for e in entries)
+
+
+def test_the_governance_panel_changes_by_the_clock_at_a_meetings_end_and_a_year_after() -> None:
+    # The dashboard keeps its panels per clock moment (#14): these are the moments.
+    from sterk.core import pagecache
+
+    now = _dt(2030, 3, 1, 9)
+    assert selectors.clock_moments(now) == [None, None]
+    held = MeetingFactory(starts_at=_dt(2030, 2, 10, 14), ends_at=_dt(2030, 2, 10, 16))
+    coming = MeetingFactory(starts_at=_dt(2030, 3, 10, 14), ends_at=_dt(2030, 3, 10, 16))
+    ends, window = selectors.clock_moments(now)
+    assert ends == coming.ends_at
+    assert window == held.starts_at + selectors.INACTIVE_AFTER
+    assert pagecache.next_change(_dt(2030, 3, 10, 15)) == coming.ends_at
+
+
+def test_the_kept_cadence_warns_from_the_moment_of_each_request(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sterk.events import selectors as events_selectors
+
+    EventFactory(
+        type=EventType.STAKEHOLDER_MEETING,
+        starts_at=_dt(2030, 3, 10, 14),
+        ends_at=_dt(2030, 3, 10, 16),
+    )
+    monkeypatch.setattr(timezone, "now", lambda: _dt(2030, 10, 1, 9))
+    assert not events_selectors.current_stakeholder_cadence().deadline_warning
+    monkeypatch.setattr(timezone, "now", lambda: _dt(2030, 11, 6, 9))
+    cadence = events_selectors.current_stakeholder_cadence()
+    assert cadence.deadline_warning and cadence.count == 1
