@@ -256,6 +256,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions read from the shared cache, kept in the database (sterk/accounts/sessions.py).
+SESSION_ENGINE = "sterk.accounts.sessions"
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

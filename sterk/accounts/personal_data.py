@@ -72,7 +72,7 @@ def export(subject: DataSubject) -> dict[str, Any]:
 
 def _sign_out_everywhere(user: Any) -> None:
     """Drop the person's sessions on every device (they hold the account id): through the
-    session engine, so that a cached copy goes with the row (`cached_db`)."""
+    session engine, so that a cached copy goes with the row (sterk.accounts.sessions)."""
     from importlib import import_module
 
     from django.conf import settings
@@ -82,6 +82,7 @@ def _sign_out_everywhere(user: Any) -> None:
     if settings.SESSION_ENGINE not in (
         "django.contrib.sessions.backends.db",
         "django.contrib.sessions.backends.cached_db",
+        "sterk.accounts.sessions",
     ):
         return  # pragma: no cover - other engines expire on their own
     store = import_module(settings.SESSION_ENGINE).SessionStore

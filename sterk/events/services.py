@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -38,6 +38,7 @@ from sterk.core.site import absolute_url
 from sterk.core.slugs import SlugSource
 from sterk.core.validators import single_line
 
+from . import seats
 from .mail import registration_mail_enqueue
 from .models import (
     SEAT_STATUSES,
@@ -52,6 +53,7 @@ from .models import (
     Session,
     Visibility,
 )
+from .seats import SeatState
 from .types import EventData, EventReportData, QuestionData, SeriesData, SessionData
 
 if TYPE_CHECKING:
@@ -464,73 +466,14 @@ def _lock(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-# What the seat decision reads of the event (`availability`, `_allocate`, the lapsed offers
-# and the waiting list): re-read under the lock. The rest of the event (titles, texts, the
-# place) does not decide a seat, and was read a moment before by the caller.
-_SEAT_DECISION_FIELDS = (
-    "status",
-    "starts_at",
-    "ends_at",
-    "registration_required",
-    "registration_opens_at",
-    "registration_closes_at",
-    "visibility",
-    "invited_roles",
-    "capacity",
-    "waitlist_enabled",
-)
-
-
-def _lock_decision_fields(event: Event) -> Event:
-    """Lock the event's row and bring the fields that decide a seat up to date on the
-    caller's instance: a row of ten values, not the event with every translation."""
-    current = (
-        Event.objects.select_for_update()
-        .filter(pk=event.pk)
-        .order_by()
-        .values(*_SEAT_DECISION_FIELDS)
-        .get()
-    )
-    for name, value in current.items():
-        setattr(event, name, value)
-    return event
-
-
-@dataclass(frozen=True)
-class SeatState:
-    """What the seat decision reads, as it was when the lock was taken."""
-
-    seats_taken: int
-    lapsed_offers: bool
-    # Whether a row matches the person's `same` filter (their registration, to reuse), and
-    # the highest waiting-list position: both read in the same query, so that a new
-    # registration (the usual case) costs no further round trip under the lock.
-    has_own_row: bool
-    top_position: int | None
-
-
-def _lock_for_seat_decision(event: Event, same: Q) -> tuple[Event, SeatState]:
-    """The lock, then what the decision reads, in one query: the lock is held until the
-    commit, so every round trip saved under it is throughput on a popular event. Not in
-    the locking query itself: in PostgreSQL a subquery there reads the snapshot from before
-    the wait for the lock, so it would miss the seats the previous holder just gave
-    (test_race.py oversold that way)."""
-    locked = _lock_decision_fields(event)
-    counts = Registration.objects.filter(event=locked).aggregate(
-        taken=Count("pk", filter=Q(status__in=SEAT_STATUSES)),
-        lapsed=Count(
-            "pk",
-            filter=Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=timezone.now()),
-        ),
-        own=Count("pk", filter=same),
-        top=Max("position"),
-    )
-    return locked, SeatState(
-        seats_taken=counts["taken"],
-        lapsed_offers=counts["lapsed"] > 0,
-        has_own_row=counts["own"] > 0,
-        top_position=counts["top"] or 0,  # positions start at 1: 0 is "nobody waits"
-    )
+def _lock_for_seat_decision(
+    event: Event, *, email: str, user_id: int | None
+) -> tuple[Event, SeatState]:
+    """The lock, then what the decision reads, in one statement each (`seats`): the lock
+    is held until the commit, so every round trip and millisecond saved under it is
+    throughput on a popular event."""
+    locked = seats.lock_decision_fields(event)
+    return locked, seats.seat_state(locked, email=email, user_id=user_id)
 
 
 def _seats_taken(event: Event) -> int:
@@ -609,15 +552,17 @@ def registration_create(
     # person: at most two rows, each unique per event. The lock's query says whether
     # there is one; only then are they read.
     same = Q(email=email) | Q(user=user) if signed_in else Q(email=email)
-    event, seats = _lock_for_seat_decision(event, same)
-    state = availability(event, user=user, now=now, seats_taken=seats.seats_taken)
+    event, seat = _lock_for_seat_decision(
+        event, email=email, user_id=user.pk if signed_in else None
+    )
+    state = availability(event, user=user, now=now, seats_taken=seat.seats_taken)
     if not state.can_register:
         raise RegistrationRefused(state.message, code=state.state)
     if not email or not name:
         raise RegistrationRefused(_("Give your name and e-mail address."))
     found = (
         list(Registration.objects.filter(event=event).filter(same).order_by("pk"))
-        if seats.has_own_row
+        if seat.has_own_row
         else []
     )
     existing = next((r for r in found if r.email == email), found[0] if found else None)
@@ -658,9 +603,9 @@ def registration_create(
         _allocate(
             event,
             registration,
-            seats_taken=seats.seats_taken,
-            lapsed_offers=seats.lapsed_offers,
-            top_position=seats.top_position,
+            seats_taken=seat.seats_taken,
+            lapsed_offers=seat.lapsed_offers,
+            top_position=seat.top_position,
         )
         if registration.status == RegistrationStatus.CONFIRMED:
             _check_sessions(event, chosen, registration)
