@@ -31,9 +31,7 @@ def _registration(event, status, email, **extra):  # type: ignore[no-untyped-def
 def _orm_state(event, same, now):  # type: ignore[no-untyped-def]
     counts = Registration.objects.filter(event=event).aggregate(
         taken=Count("pk", filter=Q(status__in=SEAT_STATUSES)),
-        lapsed=Count(
-            "pk", filter=Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=now)
-        ),
+        lapsed=Count("pk", filter=Q(status=RegistrationStatus.OFFERED, offer_expires_at__lt=now)),
         own=Count("pk", filter=same),
         top=Max("position"),
     )
