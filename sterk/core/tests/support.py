@@ -15,6 +15,16 @@ def get_counting_queries(client, url: str) -> tuple[int, str]:  # type: ignore[n
 
 
 @pytest.fixture
+def nothing_kept():  # type: ignore[no-untyped-def]
+    """No value kept per data version from an earlier test, and none left for the next."""
+    from sterk.core import versioned
+
+    versioned.forget()
+    yield
+    versioned.forget()
+
+
+@pytest.fixture
 def without_page_cache(settings):  # type: ignore[no-untyped-def]
     """Pages rendered every time (the page cache off), with nothing kept from an earlier
     test: the shared cache emptied and the values kept per data version forgotten, at the

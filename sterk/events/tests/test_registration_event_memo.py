@@ -7,20 +7,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sterk.core import versioned
+from sterk.core.tests.support import nothing_kept  # noqa: F401
 from sterk.events import selectors
 from sterk.events.models import Registration
 from sterk.events.tests.factories import EventFactory, QuestionFactory
 from sterk.network.tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    versioned.forget()
-    yield
-    versioned.forget()
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("nothing_kept"),
+]
 
 
 def _register(client, event, **data):  # type: ignore[no-untyped-def]

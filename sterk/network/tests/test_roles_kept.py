@@ -8,21 +8,18 @@ from allauth.mfa.models import Authenticator
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from sterk.core import access, pagecache, versioned
+from sterk.core import access, pagecache
 from sterk.core.roles import roles_of
+from sterk.core.tests.support import nothing_kept  # noqa: F401
 from sterk.network import services
 from sterk.network.models import Role, RoleAssignment
 from sterk.network.roles import ROLE_TABLES
 from sterk.network.tests.factories import RegionFactory, UserFactory, give_totp
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    versioned.forget()
-    yield
-    versioned.forget()
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("nothing_kept"),
+]
 
 
 def _fresh_user(user):  # type: ignore[no-untyped-def]
