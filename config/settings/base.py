@@ -129,8 +129,10 @@ AUTHENTICATION_BACKENDS = [
     # Permissions are the rules' alone: what they refuse stops here, without reading
     # Django's permission tables (sterk/accounts/backends.py). The two after it sign in.
     "sterk.accounts.backends.RulesOnlyBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's, loading a session's person once per version of the users'
+    # table (sterk/accounts/backends.py).
+    "sterk.accounts.backends.ModelBackend",
+    "sterk.accounts.backends.AuthenticationBackend",
 ]
 # Django's checks with their messages in our catalogue (Django 5.2's Dutch one lacks the
 # minimum-length message and says "Uw"): sterk.accounts.password_validation.

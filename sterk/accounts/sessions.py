@@ -23,7 +23,22 @@ from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBS
 logger = logging.getLogger(__name__)
 
 
+def _current_backend(data: dict[str, Any]) -> dict[str, Any]:
+    """A session made before the sign-in backends were renamed names the class they
+    extend (`backends.RENAMED_BACKENDS`): read as the new name, so it stays signed in."""
+    from django.contrib.auth import BACKEND_SESSION_KEY
+
+    from .backends import RENAMED_BACKENDS
+
+    renamed = RENAMED_BACKENDS.get(data.get(BACKEND_SESSION_KEY, ""))
+    if renamed is not None:
+        data = {**data, BACKEND_SESSION_KEY: renamed}
+    return data
+
+
 class SessionStore(CachedDBStore):
+    _cache: Any  # set by cached_db's __init__ (not in django-stubs)
+
     def load(self) -> dict[str, Any]:
         try:
             data = self._cache.get(self.cache_key)
@@ -31,8 +46,8 @@ class SessionStore(CachedDBStore):
             logger.exception("sessions: the shared cache cannot be read")
             data = None
         if data is not None:
-            return data  # type: ignore[no-any-return]
-        stored = self._get_session_from_db()
+            return _current_backend(data)
+        stored = self._get_session_from_db()  # type: ignore[attr-defined]
         if not stored:
             return {}
         data = self.decode(stored.session_data)
@@ -40,15 +55,17 @@ class SessionStore(CachedDBStore):
             self._cache.set(self.cache_key, data, self.get_expiry_age(expiry=stored.expire_date))
         except Exception:
             logger.exception("sessions: the shared cache cannot be written")
-        return data  # type: ignore[no-any-return]
+        return _current_backend(data)
 
     def exists(self, session_key: str | None) -> bool:
+        if not session_key:
+            return False
         try:
-            if session_key and (self.cache_key_prefix + session_key) in self._cache:
+            if (self.cache_key_prefix + session_key) in self._cache:
                 return True
         except Exception:
             logger.exception("sessions: the shared cache cannot be read")
-        return bool(session_key) and super(CachedDBStore, self).exists(session_key)
+        return super(CachedDBStore, self).exists(session_key)
 
     def delete(self, session_key: str | None = None) -> None:
         key = session_key if session_key is not None else self.session_key

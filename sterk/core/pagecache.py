@@ -197,10 +197,34 @@ _request_memo: contextvars.ContextVar[dict[str, Any] | None] = contextvars.Conte
 )
 
 
+# Set in a request's memo once its versions were read together (`_read_versions_once`).
+_VERSIONS_READ = "_versions_read"
+
+
+def _read_versions_once(memo: dict[str, Any]) -> None:
+    """The first version a request asks for brings every other with it, in one round trip
+    to the shared cache: the data version, the management version and the version of
+    each tracked table (#14: a signed-in management page asked for five, one by one). A
+    version the cache does not hold yet is left out; its reader creates it."""
+    if memo.get(_VERSIONS_READ):
+        return
+    memo[_VERSIONS_READ] = True
+    names = {VERSION_KEY: "version", MANAGEMENT_VERSION_KEY: "management"}
+    names.update(
+        {TABLE_VERSION_KEY.format(t): TABLE_VERSION_KEY.format(t) for t in _table_renewers}
+    )
+    found = cache.get_many(list(names))
+    for key, name in names.items():
+        if found.get(key) is not None and name not in memo:
+            memo[name] = str(found[key])
+
+
 def _token(key: str, memo_name: str) -> str:
     """A version token from the shared cache (created when it has none), read once per
     request (`_request_memo`)."""
     memo = _request_memo.get()
+    if memo is not None and memo_name not in memo:
+        _read_versions_once(memo)
     if memo is not None and memo_name in memo:
         return str(memo[memo_name])
     current = cache.get(key)
@@ -280,6 +304,8 @@ def tables_version(tables: Iterable[str]) -> str:
     shared cache, once per request)."""
     keys = [TABLE_VERSION_KEY.format(t.lower()) for t in tables]
     memo = _request_memo.get()
+    if memo is not None and any(k not in memo for k in keys):
+        _read_versions_once(memo)
     known = memo if memo is not None else {}
     missing = [k for k in keys if k not in known]
     found = cache.get_many(missing) if missing else {}
