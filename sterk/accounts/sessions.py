@@ -9,8 +9,12 @@ session is written there first and read from there when the cache has no copy.
 Django's engine reads the cache defensively but writes it unguarded after a database
 read, and deletes from it unguarded: with the cache down, every signed-in page would
 fail. Here a cache that cannot be reached costs the speed, not the request (as for the
-page cache, sterk.core.pagecache). Delete sessions through this engine (`SessionStore
-(session_key=...).delete()`), never with a queryset: a cached copy would outlive the row
+page cache, sterk.core.pagecache).
+
+The cache must be shared by every process that serves pages (production requires
+REDIS_URL, config/settings/prod.py): a copy kept in one process's memory would outlive a
+sign-out in another. Delete sessions through this engine (`SessionStore(session_key=...)
+.delete()`), never with a queryset: a cached copy would outlive the row
 (sterk.accounts.personal_data._sign_out_everywhere)."""
 
 from __future__ import annotations
