@@ -91,7 +91,8 @@ def test_a_session_naming_a_former_backend_stays_signed_in(client, former):
     store._session_cache = data
     store.modified = True
     store.save()
-    assert SessionStore(session_key=key).load()[BACKEND_SESSION_KEY] == (
-        backends.RENAMED_BACKENDS[former]
+    assert (
+        SessionStore(session_key=key).load()[BACKEND_SESSION_KEY]
+        == (backends.RENAMED_BACKENDS[former])
     )
     assert _signed_in(client)
