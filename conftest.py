@@ -26,10 +26,18 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _fresh_page_cache():
     # The locmem cache outlives a test's rolled-back rows; pages a previous test cached
-    # (sterk.core.pagecache) must not be served to the next one.
+    # (sterk.core.pagecache) must not be served to the next one. Nor may the outbox's mark
+    # "a job is asked for" of a test whose job never ran stop the next test's e-mails.
     from django.core.cache import cache
 
-    from sterk.core import pagecache
+    from sterk.core import outbox, pagecache
 
     tables = [pagecache.TABLE_VERSION_KEY.format(t) for t in pagecache._table_renewers]
-    cache.delete_many([pagecache.VERSION_KEY, pagecache.MANAGEMENT_VERSION_KEY, *tables])
+    cache.delete_many(
+        [
+            pagecache.VERSION_KEY,
+            pagecache.MANAGEMENT_VERSION_KEY,
+            outbox.SINGLES_ASKED_KEY,
+            *tables,
+        ]
+    )

@@ -43,7 +43,7 @@ if not os.environ.get("REDIS_URL"):
     )
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "sterk.core.redis_cache.RedisCache",  # one client per pool
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("STERK_CACHE_KEY_PREFIX", "sterk"),
     },

@@ -59,9 +59,13 @@ def _field_names() -> tuple[str, ...]:
 
 
 def _read_user_row(user_id: Any) -> tuple[Any, ...] | None:
+    """The row, in a statement written once (`core.rows`): on a run of new visitors (a
+    popular event's registrations) the ORM's query building was most of the read."""
+    from sterk.core import rows
+
     from .models import User
 
-    return User._default_manager.filter(pk=user_id).values_list(*_field_names()).first()
+    return rows.by_pk(User, _field_names()).fetch(user_id)
 
 
 def kept_user(user_id: Any) -> Any:

@@ -89,11 +89,18 @@ class OutboundEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    # Written by `enqueue_many` (a newsletter): sent by the rate-limited drain, never by the
+    # job that sends the single e-mails (a confirmation) at once.
+    bulk = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due"),
+            # The single e-mails' job reads past a queued newsletter.
+            models.Index(
+                fields=["bulk", "status", "next_attempt_at"], name="core_outbox_due_by_kind"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,8 +2,12 @@
 
 Enqueue (`enqueue`, inside the caller's transaction):
     one row per recipient with a unique `key`; the same key twice is a no-op, so a service
-    that runs again (a double click, a retried request or job) never mails twice. After the
-    commit a task is enqueued for speed; the row, not the task, is what counts.
+    that runs again (a double click, a retried request or job) never mails twice. The row
+    is one INSERT that skips a known key (no savepoint: it often runs under a caller's
+    lock, as in a registration). After the commit a job is asked for that sends every due
+    single e-mail (`send_singles`), unless one is asked for already and has not started:
+    a burst of registrations costs one job, not one job (a row and a commit) each. The
+    row, not the job, is what counts.
 
 Send (`send_one`, `drain`; never inside a transaction):
     1. claim: one committed UPDATE ... WHERE the row is due (queued and next_attempt_at
@@ -23,8 +27,9 @@ Delivery is at least once: a worker killed after the SMTP server accepted a mess
 before step 3 committed sends that message again after the claim timeout. The message
 carries a Message-ID derived from the key, so the copy is recognisably the same message.
 
-Bulk (a newsletter): `enqueue_many` writes many rows in a few INSERTs and asks for one
-drain instead of one job per row. `drain` sends at most STERK_OUTBOX_RATE messages per
+Bulk (a newsletter): `enqueue_many` writes many rows (marked `bulk`) in a few INSERTs and
+asks for one drain instead of one job per row. The job for single e-mails leaves bulk rows
+to that drain, so a registration's confirmation never waits behind a newsletter. `drain` sends at most STERK_OUTBOX_RATE messages per
 second (0: no limit), and, with STERK_OUTBOX_BREAKER > 0 (default 0: off), stops early
 after that many temporary failures in a row (the server is down or throttling: the rows wait for their backoff instead of each
 burning an attempt). A renderer may add an HTML part and headers (`Rendered.html`,
@@ -48,11 +53,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import IntegrityError, transaction
+from django.db import connections, router, transaction
 from django.db.models import F, Q
+from django.db.models.constants import OnConflict
+from django.db.models.sql.subqueries import InsertQuery
 from django.utils import timezone
 
 from .models import OutboundEmail, OutboxStatus
@@ -149,21 +157,66 @@ def enqueue(
         if not kind:
             raise ValueError("An e-mail needs a body or a kind with a renderer.")
         renderer_for(kind)  # fail now, in the service, not later in the worker
-    try:
-        with transaction.atomic():
-            row = OutboundEmail.objects.create(
-                key=key[:200],
-                to=to,
-                kind=kind,
-                context=dict(context or {}),
-                subject=single_line(subject)[:255],
-                body=body,
-                reply_to=reply_to,
-            )
-    except IntegrityError:
+    row = OutboundEmail(
+        key=key[:200],
+        to=to,
+        kind=kind,
+        context=dict(context or {}),
+        subject=single_line(subject)[:255],
+        body=body,
+        reply_to=reply_to,
+    )
+    if not _insert_unless_known(row):
         return False
-    transaction.on_commit(lambda: _trigger(row.pk))
+    transaction.on_commit(_ask_to_send_singles)
     return True
+
+
+def _insert_unless_known(row: OutboundEmail) -> bool:
+    """INSERT the row unless its key is in the outbox already (ON CONFLICT DO NOTHING;
+    SQLite: INSERT OR IGNORE), in one statement: a create in a savepoint that catches the
+    IntegrityError costs two more round trips, and callers often hold a lock. True when
+    the row was written. The statement is Django's own (defaults, `auto_now_add`, JSON)."""
+    alias = router.db_for_write(OutboundEmail)
+    query = InsertQuery(OutboundEmail, on_conflict=OnConflict.IGNORE)
+    query.insert_values(_INSERT_FIELDS, [row])
+    ((sql, params),) = query.get_compiler(using=alias).as_sql()
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return bool(cursor.rowcount == 1)
+
+
+_INSERT_FIELDS = [f for f in OutboundEmail._meta.concrete_fields if not f.primary_key]
+# Set while a job for the single e-mails is asked for and has not started (`send_singles`
+# clears it first). A lost job delays e-mail at most this long, until the next e-mail asks
+# again, or until `manage.py send_outbox` runs (cron).
+SINGLES_ASKED_KEY = "outbox:singles-asked"
+SINGLES_ASKED_SECONDS = 60
+
+
+def _ask_to_send_singles() -> None:
+    """After a commit that queued an e-mail: ask for a job that sends every due single
+    e-mail, unless one is waiting to start. Without the shared cache: ask every time."""
+    try:
+        first = cache.add(SINGLES_ASKED_KEY, 1, SINGLES_ASKED_SECONDS)
+    except Exception:
+        logger.warning("The cache is unreachable: one outbox job per e-mail", exc_info=True)
+        first = True
+    if first:
+        from .tasks import send_outbox_singles
+
+        _enqueue(send_outbox_singles)
+
+
+def send_singles() -> dict[str, int]:
+    """The job `_ask_to_send_singles` asks for: send every due e-mail that is not bulk, at
+    once (no rate). The mark is cleared before the rows are read, so an e-mail committed
+    before that is read here, and one committed after asks for a job of its own."""
+    try:
+        cache.delete(SINGLES_ASKED_KEY)
+    except Exception:
+        logger.warning("The cache is unreachable: could not clear the outbox job mark")
+    return drain(bulk=False, rate=0)
 
 
 @dataclass(frozen=True)
@@ -198,7 +251,11 @@ def enqueue_many(rows: Iterable[Bulk], *, batch_size: int = 1000) -> int:
             kinds.add(item.kind)
         batch.append(
             OutboundEmail(
-                key=item.key[:200], to=item.to, kind=item.kind, context=dict(item.context)
+                key=item.key[:200],
+                to=item.to,
+                kind=item.kind,
+                context=dict(item.context),
+                bulk=True,
             )
         )
         if len(batch) >= batch_size:
@@ -213,10 +270,15 @@ def enqueue_many(rows: Iterable[Bulk], *, batch_size: int = 1000) -> int:
 def _trigger_drain() -> None:
     from .tasks import send_outbox
 
+    _enqueue(send_outbox)
+
+
+def _enqueue(task: Any) -> None:
+    """Best effort: if the job is lost, `send_outbox` sends the rows when they are due."""
     try:
-        send_outbox.enqueue()
+        task.enqueue()
     except Exception:
-        logger.exception("Could not enqueue the outbox drain task")
+        logger.exception("Could not enqueue the outbox job %s", task.name)
 
 
 def _trigger(pk: int, run_after: datetime.datetime | None = None) -> None:
@@ -373,12 +435,14 @@ def drain(
     now: datetime.datetime | None = None,
     rate: float | None = None,
     chunk: int = 500,
+    bulk: bool | None = None,
 ) -> dict[str, int]:
     """Send every row that is due (or whose claim is stale), oldest first, over one SMTP
     session, at most `rate` (default STERK_OUTBOX_RATE) per second. The due rows are read
     in chunks, so memory stays flat however long the queue; after `breaker()` temporary
     failures in a row the pass stops (the rest waits for the next pass). Run by
-    `manage.py send_outbox` and the `send_outbox` task."""
+    `manage.py send_outbox` and the `send_outbox` task. `bulk`: only the bulk rows (True)
+    or only the others (False)."""
     counts = {"sent": 0, "retry": 0, "failed": 0, "skipped": 0}
     rate = rate_per_second() if rate is None else rate
     interval = 1.0 / rate if rate > 0 else 0.0
@@ -392,7 +456,7 @@ def drain(
         while limit is None or done < limit:
             size = chunk if limit is None else min(chunk, limit - done)
             ids = list(
-                OutboundEmail.objects.filter(due(now))
+                OutboundEmail.objects.filter(due(now), *([] if bulk is None else [Q(bulk=bulk)]))
                 .exclude(pk__in=seen)
                 .order_by("next_attempt_at", "pk")
                 .values_list("pk", flat=True)[:size]

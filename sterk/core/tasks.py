@@ -16,3 +16,9 @@ def send_outbound_email(outbound_id: int) -> str:
 def send_outbox() -> dict[str, int]:
     """Send every due row (and every row a crashed worker left claimed)."""
     return outbox.drain()
+
+
+@task()
+def send_outbox_singles() -> dict[str, int]:
+    """Send every due e-mail that is not bulk: asked for once per burst of new e-mails."""
+    return outbox.send_singles()

@@ -3,9 +3,9 @@
 Every registration of a popular event waits for this lock, and it is held until the
 commit: what runs under it is the platform's throughput on that event (#14). The ORM
 builds and compiles these statements afresh on every call (a millisecond and more of
-Python per registration); here they are written once per database vendor, with the
-columns' converters from Django (SQLite's booleans, datetimes and JSON come back as the
-ORM gives them), and run with new parameters. Test: sterk/events/tests/test_race.py (no
+Python per registration); here they are written once per database vendor (the lock with
+`sterk.core.rows`, which converts the values as the ORM does), and run with new
+parameters. On PostgreSQL both go to the database in one round trip (`lock_and_read`). Test: sterk/events/tests/test_race.py (no
 oversell under contention, on both databases) and test_seats.py (the same answers as the
 ORM)."""
 
@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.db import connection
-from django.db.models import Field
-from django.db.models.sql import Query
 from django.utils import timezone
+
+from sterk.core import rows
 
 from .models import SEAT_STATUSES, Event, Registration, RegistrationStatus
 
@@ -53,39 +53,15 @@ class SeatState:
     top_position: int | None
 
 
-@functools.cache
-def _lock_statement(vendor: str, for_update: bool) -> tuple[str, Any, dict[int, Any]]:
-    quote = connection.ops.quote_name
-    fields = [cast(Field, Event._meta.get_field(name)) for name in SEAT_DECISION_FIELDS]
-    table = Event._meta.db_table
-    # Identifiers from the model, quoted; every value is a parameter.
-    sql = "SELECT {} FROM {} WHERE {} = %s{}".format(  # noqa: S608
-        ", ".join(quote(str(field.column)) for field in fields),
-        quote(table),
-        quote(str(Event._meta.pk.column)),  # type: ignore[union-attr]
-        " FOR UPDATE" if for_update else "",
-    )
-    compiler = Query(Event).get_compiler(connection=connection)
-    converters = compiler.get_converters([field.get_col(table) for field in fields])
-    return sql, compiler, converters
+def _lock_statement() -> rows.RowStatement:
+    return rows.by_pk(Event, SEAT_DECISION_FIELDS, for_update=True)
 
 
 def lock_decision_fields(event: Event) -> Event:
     """Lock the event's row and bring the fields that decide a seat up to date on the
     caller's instance: a row of ten values, not the event with every translation. On
     SQLite, which has no row locks, the transaction's write lock serialises instead."""
-    sql, compiler, converters = _lock_statement(
-        connection.vendor, connection.features.has_select_for_update
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [event.pk])
-        rows = cursor.fetchall()
-    if not rows:
-        raise Event.DoesNotExist
-    row = next(iter(compiler.apply_converters(rows, converters))) if converters else rows[0]
-    for name, value in zip(SEAT_DECISION_FIELDS, row, strict=True):
-        setattr(event, name, value)
-    return event
+    return _set_decision_fields(event, _lock_statement().fetch(event.pk))
 
 
 @functools.cache
@@ -105,6 +81,55 @@ def _seats_statement(vendor: str, with_user: bool) -> str:
     )
 
 
+def _seat_state_query(
+    event: Event, email: str, user_id: int | None, now: datetime.datetime | None
+) -> tuple[str, list[Any]]:
+    sql = _seats_statement(connection.vendor, user_id is not None)
+    moment = connection.ops.adapt_datetimefield_value(now or timezone.now())
+    params: list[Any] = [*[str(s) for s in SEAT_STATUSES], str(RegistrationStatus.OFFERED)]
+    params += [moment, email] + ([user_id] if user_id is not None else []) + [event.pk]
+    return sql, params
+
+
+def _as_seat_state(row: tuple[Any, ...]) -> SeatState:
+    taken, lapsed, own, top = row
+    return SeatState(
+        seats_taken=int(taken),
+        lapsed_offers=int(lapsed) > 0,
+        has_own_row=int(own) > 0,
+        top_position=int(top or 0),  # positions start at 1: 0 is "nobody waits"
+    )
+
+
+def _set_decision_fields(event: Event, row: tuple[Any, ...] | None) -> Event:
+    if row is None:
+        raise Event.DoesNotExist
+    for name, value in zip(SEAT_DECISION_FIELDS, row, strict=True):
+        setattr(event, name, value)
+    return event
+
+
+def lock_and_read(
+    event: Event, *, email: str, user_id: int | None, now: datetime.datetime | None = None
+) -> tuple[Event, SeatState]:
+    """`lock_decision_fields`, then `seat_state`. On PostgreSQL both go in one round trip
+    (one query string, two statements): every round trip under the lock is paid by every
+    registration waiting for it. That is still read after the lock: in READ COMMITTED each
+    statement of a query string takes its own snapshot, unlike a subquery inside the
+    locking statement."""
+    if connection.vendor != "postgresql":
+        locked = lock_decision_fields(event)
+        return locked, seat_state(locked, email=email, user_id=user_id, now=now)
+    lock = _lock_statement()
+    seats_sql, seats_params = _seat_state_query(event, email, user_id, now)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{lock.sql}; {seats_sql}", [event.pk, *seats_params])
+        row = lock.convert(cursor.fetchall())
+        cursor.nextset()
+        state = cursor.fetchone()
+    return _set_decision_fields(event, row), _as_seat_state(state)
+
+
 def seat_state(
     event: Event, *, email: str, user_id: int | None, now: datetime.datetime | None = None
 ) -> SeatState:
@@ -114,16 +139,7 @@ def seat_state(
     itself: in PostgreSQL a subquery there reads the snapshot from before the wait for the
     lock, so it would miss the seats the previous holder just gave (test_race.py oversold
     that way)."""
-    sql = _seats_statement(connection.vendor, user_id is not None)
-    moment = connection.ops.adapt_datetimefield_value(now or timezone.now())
-    params: list[Any] = [*[str(s) for s in SEAT_STATUSES], str(RegistrationStatus.OFFERED)]
-    params += [moment, email] + ([user_id] if user_id is not None else []) + [event.pk]
+    sql, params = _seat_state_query(event, email, user_id, now)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        taken, lapsed, own, top = cursor.fetchone()
-    return SeatState(
-        seats_taken=int(taken),
-        lapsed_offers=int(lapsed) > 0,
-        has_own_row=int(own) > 0,
-        top_position=int(top or 0),  # positions start at 1: 0 is "nobody waits"
-    )
+        return _as_seat_state(cursor.fetchone())

@@ -472,8 +472,7 @@ def _lock_for_seat_decision(
     """The lock, then what the decision reads, in one statement each (`seats`): the lock
     is held until the commit, so every round trip and millisecond saved under it is
     throughput on a popular event."""
-    locked = seats.lock_decision_fields(event)
-    return locked, seats.seat_state(locked, email=email, user_id=user_id)
+    return seats.lock_and_read(event, email=email, user_id=user_id)
 
 
 def _seats_taken(event: Event) -> int:

@@ -110,7 +110,7 @@ def test_production_settings_count_rate_limits_in_the_real_redis():
 
 @pytest.mark.django_db
 def test_login_works_and_is_throttled_through_the_redis_cache(client, settings):
-    """The setting docs/deployment.md gives (a RedisCache) serves a real login: no
+    """Production's cache (sterk.core.redis_cache.RedisCache) serves a real login: no
     "No module named 'redis'", and the failed attempts are counted in Redis."""
     from django.core.cache import caches
 
@@ -121,7 +121,7 @@ def test_login_works_and_is_throttled_through_the_redis_cache(client, settings):
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "sterk.core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         },

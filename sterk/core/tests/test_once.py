@@ -149,7 +149,8 @@ def test_messaging_all_registrants_twice_mails_them_once(
     from sterk.events.tests.factories import EventFactory, coordinator
 
     event = EventFactory()
-    services.registration_create(event=event, user=UserFactory())
+    with django_capture_on_commit_callbacks(execute=True):  # its e-mail goes now
+        services.registration_create(event=event, user=UserFactory())
     client.force_login(coordinator())
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -69,6 +69,11 @@ def test_the_seat_state_is_the_orms():
     for email, user_id, same in cases:
         got = seats.seat_state(event, email=email, user_id=user_id, now=now)
         assert got == _orm_state(event, same, now), email
+        # The lock and the state in one round trip (PostgreSQL) read the same.
+        locked, state = seats.lock_and_read(
+            Event.objects.get(pk=event.pk), email=email, user_id=user_id, now=now
+        )
+        assert state == got and locked.capacity == event.capacity, email
     assert seats.seat_state(event, email="x@example.org", user_id=None, now=now).seats_taken == 3
     # An offer past its time is a lapsed one, whatever the database's datetime format.
     later = now + datetime.timedelta(hours=2)
