@@ -525,3 +525,80 @@ def test_a_row_marked_sent_is_never_sent_again():
     OutboundEmail.objects.create(key="done", to="d@example.org", body="B", sent_at=timezone.now())
     assert outbox.drain()["sent"] == 0
     assert mail.outbox == []
+
+
+# --- one job per burst (#14) ------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_burst_of_mails_asks_for_one_job_and_every_mail_goes(monkeypatch):
+    """While a job is asked for and has not started, new e-mails ask for none: a burst of
+    registrations costs one job, not a job row and a commit each."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    asked = []
+    monkeypatch.setattr(outbox, "_enqueue", lambda task: asked.append(task.name))
+    for n in range(5):
+        with transaction.atomic():
+            assert outbox.enqueue(key=f"burst-{n}", to=f"b{n}@example.org", subject="S", body="B")
+    assert asked == ["send_outbox_singles"] and cache.get(outbox.SINGLES_ASKED_KEY)
+    # The job starts: it clears the mark first, then sends every due single e-mail.
+    assert outbox.send_singles()["sent"] == 5
+    assert sorted(m.to[0] for m in mail.outbox) == [f"b{n}@example.org" for n in range(5)]
+    assert cache.get(outbox.SINGLES_ASKED_KEY) is None
+    # An e-mail after the job started asks for a job of its own.
+    outbox.enqueue(key="after", to="after@example.org", subject="S", body="B")
+    assert len(asked) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_job_for_single_mails_leaves_a_newsletter_to_its_drain(settings):
+    """A confirmation never waits behind a newsletter being sent at its rate: the job for
+    single e-mails sends only them; the bulk rows go with the (rate-limited) drain."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    outbox.register_renderer("test.bulk", lambda context: outbox.Rendered("Nieuws", "Tekst"))
+    try:
+        outbox.enqueue_many(
+            outbox.Bulk(key=f"bulk-{n}", to=f"n{n}@example.org", kind="test.bulk", context={})
+            for n in range(3)
+        )
+        outbox.enqueue(key="single", to="lid@example.org", subject="Ingeschreven", body="B")
+        assert set(OutboundEmail.objects.values_list("key", "bulk")) == {
+            ("bulk-0", True),
+            ("bulk-1", True),
+            ("bulk-2", True),
+            ("single", False),
+        }
+        assert outbox.send_singles()["sent"] == 1
+        assert [m.to[0] for m in mail.outbox] == ["lid@example.org"]
+        assert outbox.drain()["sent"] == 3
+    finally:
+        outbox._renderers.pop("test.bulk", None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_the_shared_cache_every_mail_asks_for_a_job(monkeypatch):
+    from django.core.cache import cache
+
+    asked = []
+    monkeypatch.setattr(outbox, "_enqueue", lambda task: asked.append(task.name))
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(cache, "add", unreachable)
+    for n in range(3):
+        outbox.enqueue(key=f"down-{n}", to="x@example.org", subject="S", body="B")
+    assert len(asked) == 3
+
+
+@pytest.mark.django_db
+def test_the_same_key_twice_is_one_row_without_a_savepoint(django_assert_num_queries):
+    """One statement that skips a known key: under a registration's lock a savepoint and
+    its release were two more round trips."""
+    with django_assert_num_queries(1):
+        assert outbox.enqueue(key="once", to="x@example.org", subject="S", body="B") is True
+    with django_assert_num_queries(1):
+        assert outbox.enqueue(key="once", to="x@example.org", subject="S", body="B") is False
+    assert OutboundEmail.objects.filter(key="once").count() == 1
