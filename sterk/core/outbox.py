@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import logging
 import smtplib
@@ -175,18 +176,34 @@ def enqueue(
 def _insert_unless_known(row: OutboundEmail) -> bool:
     """INSERT the row unless its key is in the outbox already (ON CONFLICT DO NOTHING;
     SQLite: INSERT OR IGNORE), in one statement: a create in a savepoint that catches the
-    IntegrityError costs two more round trips, and callers often hold a lock. True when
-    the row was written. The statement is Django's own (defaults, `auto_now_add`, JSON)."""
+    IntegrityError costs two more round trips, and callers often hold a lock (a
+    registration holds its event's). True when the row was written."""
     alias = router.db_for_write(OutboundEmail)
-    query = InsertQuery(OutboundEmail, on_conflict=OnConflict.IGNORE)
-    query.insert_values(_INSERT_FIELDS, [row])
-    ((sql, params),) = query.get_compiler(using=alias).as_sql()
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(connection.vendor, alias), _insert_params(row, connection))
         return bool(cursor.rowcount == 1)
 
 
 _INSERT_FIELDS = [f for f in OutboundEmail._meta.concrete_fields if not f.primary_key]
+
+
+@functools.cache
+def _insert_sql(vendor: str, alias: str) -> str:
+    """Django's own statement for one row (the same for every row: values are parameters),
+    written once per database instead of compiled on every e-mail."""
+    query = InsertQuery(OutboundEmail, on_conflict=OnConflict.IGNORE)
+    query.insert_values(_INSERT_FIELDS, [OutboundEmail(key="", to="")])
+    ((sql, _params),) = query.get_compiler(using=alias).as_sql()
+    return str(sql)
+
+
+def _insert_params(row: OutboundEmail, connection: Any) -> list[Any]:
+    """The values as Django's INSERT prepares them: `pre_save` (auto_now_add), then the
+    field's database form (JSON)."""
+    return [f.get_db_prep_save(f.pre_save(row, True), connection) for f in _INSERT_FIELDS]
+
+
 # Set while a job for the single e-mails is asked for and has not started (`send_singles`
 # clears it first). A lost job delays e-mail at most this long, until the next e-mail asks
 # again, or until `manage.py send_outbox` runs (cron).

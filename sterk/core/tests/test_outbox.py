@@ -602,3 +602,23 @@ def test_the_same_key_twice_is_one_row_without_a_savepoint(django_assert_num_que
     with django_assert_num_queries(1):
         assert outbox.enqueue(key="once", to="x@example.org", subject="S", body="B") is False
     assert OutboundEmail.objects.filter(key="once").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_written_once_insert_is_djangos_own():
+    """`_insert_sql` and `_insert_params` give what Django's compiler gives for the row."""
+    from django.db.models.constants import OnConflict
+    from django.db.models.sql.subqueries import InsertQuery
+
+    row = OutboundEmail(key="k", to="a@example.org", kind="x", context={"a": [1, "é"]})
+    query = InsertQuery(OutboundEmail, on_conflict=OnConflict.IGNORE)
+    query.insert_values(outbox._INSERT_FIELDS, [row])
+    ((sql, params),) = query.get_compiler(using="default").as_sql()
+    assert outbox._insert_sql(connection.vendor, "default") == sql
+    ours = outbox._insert_params(row, connection)
+    names = [f.name for f in outbox._INSERT_FIELDS]
+    created = names.index("created_at")  # auto_now_add: the moment of each call
+    assert len(ours) == len(params) and ours[created] and params[created]
+    assert [str(p) for i, p in enumerate(ours) if i != created] == [
+        str(p) for i, p in enumerate(params) if i != created
+    ]
