@@ -120,15 +120,19 @@ def rendered_per_data_version(
     context: Callable[[], dict[str, Any]],
     *,
     management: bool = False,
+    tables: tuple[str, ...] = (),
 ) -> SafeString:
     """`template_name` rendered with `context()` once per data version and language: a
     part of a page (an unbound form's fields) that is the same for every reader. Nothing
-    personal goes in: no CSRF token, no request."""
+    personal goes in: no CSRF token, no request. `tables`: the part shows those tracked
+    tables alone (see `per_data_version`)."""
 
     def build() -> SafeString:
         return mark_safe(render_to_string(template_name, context()))  # noqa: S308 - escaped by the template
 
-    return per_data_version(name, (key, get_language() or ""), build, management=management)
+    return per_data_version(
+        name, (key, get_language() or ""), build, management=management, tables=tables
+    )
 
 
 def form_fields(

@@ -8,10 +8,12 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self) -> None:
-        from sterk.core import personal_data
+        from sterk.core import pagecache, personal_data
 
         from . import mail, rules  # noqa: F401 - registers the permissions
         from . import personal_data as provider
+        from .forms import choice_tables
 
+        pagecache.track_tables(*choice_tables())
         mail.register()
         personal_data.register(provider.PROVIDER)

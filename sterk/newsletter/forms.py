@@ -17,13 +17,25 @@ from sterk.core.widgets import use_checkbox_lists
 from .models import LANGUAGE_CHOICES, Block, BlockKind, Interest, split_interests
 
 
+def choice_tables() -> tuple[str, ...]:
+    """What the forms' choices show: regions and krachtlijnen (tracked in NewsletterConfig:
+    a new practice or registration leaves the choices and the rendered fields as they are)."""
+    from sterk.identity.models import Krachtlijn
+    from sterk.network.models import Region
+
+    return (Region._meta.db_table, Krachtlijn._meta.db_table)
+
+
 def _choices() -> dict[str, list[tuple[str, LanguageLabel]]]:
     """Regions and krachtlijnen for the forms, each label saying its language when it
-    falls back to Dutch: two small queries, read once per data version and language
-    (`sterk.core.versioned`; a member's page shows the form on every visit, #14). The
-    lists are shared: a form's field copies them."""
+    falls back to Dutch: two small queries, read once per version of their tables and
+    language (`sterk.core.versioned`; a member's page shows the form on every visit, #14).
+    The lists are shared: a form's field copies them."""
     return versioned.per_data_version(
-        "newsletter.choices", translation.get_language() or "", _read_choices
+        "newsletter.choices",
+        translation.get_language() or "",
+        _read_choices,
+        tables=choice_tables(),
     )
 
 

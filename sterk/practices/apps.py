@@ -8,6 +8,10 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Practices")
 
     def ready(self) -> None:
-        from .personal_data import register_provider
+        from sterk.core import pagecache
 
+        from .personal_data import register_provider
+        from .selectors import VOCABULARY_TABLES
+
+        pagecache.track_tables(*VOCABULARY_TABLES)
         register_provider()

@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.translation import get_language
 
-from sterk.actionplan.models import Challenge
+from sterk.actionplan.models import Challenge, Plan
 from sterk.core import pagecache, search, versioned
 from sterk.core.params import parse_id
 from sterk.core.roles import roles_of
@@ -118,14 +118,21 @@ class Option:
     obj: Any = None
 
 
-# The vocabulary per (data version, language), in this process: it changes only when a
-# krachtlijn, function, challenge or region does, and every library request needs it.
+# The vocabulary per (version of its tables, language), in this process: it changes only
+# when a krachtlijn, function, challenge, plan or region does, and every library request
+# needs it. Not per data version: the first visitor after a new practice would read it
+# again (#14). Tracked in PracticesConfig.ready.
+VOCABULARY_TABLES = tuple(
+    model._meta.db_table for model in (Krachtlijn, Function, Challenge, Plan, Region)
+)
+
+
 def _vocabulary() -> dict[str, list[Option]]:
-    """Every option of the small facets, in their natural order: read once per data
-    version and language (4 small queries; `sterk.core.versioned`), then copied (the
+    """Every option of the small facets, in their natural order: read once per version of
+    their tables and language (4 small queries; `sterk.core.versioned`), then copied (the
     options are filled in per request)."""
     vocab = versioned.per_data_version(
-        "practices.vocabulary", get_language() or "", _read_vocabulary
+        "practices.vocabulary", get_language() or "", _read_vocabulary, tables=VOCABULARY_TABLES
     )
     return {facet: [replace(option) for option in options] for facet, options in vocab.items()}
 
@@ -327,21 +334,31 @@ def _matching(
     return {row[0] for row in rows}
 
 
+def _entered_since(since: int, seq: int) -> list[int] | None:
+    """The practices that entered the library between change numbers `since` and `seq`,
+    when every change in between is one entering (`library_changed(entered=...)`); None
+    for any other change, a lost record or too many changes (then: count afresh)."""
+    if seq < since or seq - since > CATCH_UP_LIMIT:
+        return None
+    records = cache.get_many([CHANGE_KEY.format(n) for n in range(since + 1, seq + 1)])
+    entered: set[int] = set()
+    for n in range(since + 1, seq + 1):
+        pk = records.get(CHANGE_KEY.format(n))
+        if not isinstance(pk, int) or pk <= 0:
+            return None  # another kind of change, or its record is gone
+        entered.add(pk)
+    return sorted(entered)
+
+
 def _caught_up(
     kept: Counts, seq: int, query: LibraryQuery, match: search.Match | None
 ) -> Counts | None:
     """`kept` brought from its change number to `seq`, when every change since then is
     one practice entering the library; None otherwise (count afresh)."""
-    if seq < kept.seq or seq - kept.seq > CATCH_UP_LIMIT:
+    entered = _entered_since(kept.seq, seq)
+    if entered is None:
         return None
-    records = cache.get_many([CHANGE_KEY.format(n) for n in range(kept.seq + 1, seq + 1)])
-    entered: set[int] = set()
-    for n in range(kept.seq + 1, seq + 1):
-        pk = records.get(CHANGE_KEY.format(n))
-        if not isinstance(pk, int) or pk <= 0:
-            return None  # another kind of change, or its record is gone
-        entered.add(pk)
-    ids = sorted(entered)
+    ids = entered
     values: dict[int, list[tuple[str, str]]] = defaultdict(list)
     marks = ", ".join(["%s"] * len(ids))
     for pk, facet, value in _fetch(
@@ -363,6 +380,127 @@ def _caught_up(
         for pk in _matching(ids, query, match, skip=facet):
             add(pk, only=facet)
     return Counts(seq, facets, kept.total + len(found))
+
+
+# --- the order of the results -------------------------------------------------------------
+
+# Rows kept per query: the first pages of a query (the API may ask for a deeper window; that
+# is ranked each time).
+RANKING_KEPT = 1000
+
+
+@dataclass
+class Ranking:
+    """The first `len(rows)` results of a query in their order, true at change number
+    `seq`: (practice id, sort value, is demo). `complete`: these are all the results."""
+
+    seq: int
+    rows: list[tuple[Any, ...]]
+    complete: bool
+
+
+def _ranking_sql(match: search.Match | None) -> tuple[str, list[Any], str]:
+    """The sort value and its parameters, and the ORDER BY over (id, value, is demo): by
+    relevance for words (demo practices weighed down), else newest first."""
+    if match is None:
+        return "e.published_at", [], "2 DESC, 3, 1 DESC"
+    weight = f"CASE WHEN e.is_demo THEN {DEMO_WEIGHT} ELSE 1.0 END"
+    direction = f" {match.direction}" if match.direction else ""
+    return (
+        search.weighted_score(match, weight),
+        list(search.rank_params(match)),
+        f"2{direction}, 3, 1 DESC",
+    )
+
+
+def _rank_rows(
+    query: LibraryQuery,
+    match: search.Match | None,
+    where: str,
+    params: list[Any],
+    *,
+    extra: str = "",
+    extra_params: list[Any] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[tuple[Any, ...]]:
+    value, value_params, order = _ranking_sql(match)
+    sql = f"SELECT e.practice_id, {value}, e.is_demo FROM {_from(match)} WHERE {where}{extra} ORDER BY {order}"
+    args = [*value_params, *params, *(extra_params or [])]
+    if limit is not None:
+        sql += " LIMIT %s OFFSET %s"
+        args += [limit, offset]
+    return [tuple(row) for row in _fetch(sql, args)]
+
+
+def _in_order(rows: list[tuple[Any, ...]], match: search.Match | None) -> list[tuple[Any, ...]]:
+    """`rows` sorted as the ranking's ORDER BY sorts them (stable sorts, last key first)."""
+    rows = sorted(rows, key=lambda row: row[0], reverse=True)
+    rows.sort(key=lambda row: bool(row[2]))
+    descending = match is None or match.direction == "DESC"
+    rows.sort(key=lambda row: row[1], reverse=descending)
+    return rows
+
+
+def _mergeable(match: search.Match | None) -> bool:
+    """Whether a new practice can be put into a kept order without ranking again: a date
+    or PostgreSQL's ts_rank_cd scores each practice on its own. SQLite's bm25 does not
+    (every score moves with the library's word counts): there the order is made afresh."""
+    return match is None or search.vendor() == "postgresql"
+
+
+def _ranked_ids(
+    query: LibraryQuery,
+    match: search.Match | None,
+    where: str,
+    params: list[Any],
+    limit: int,
+    offset: int,
+) -> list[int]:
+    """The ids of one window of the results, in order. The first RANKING_KEPT are kept in
+    the shared cache per query and change number; after a change that only brought new
+    practices, those that match are put into the kept order (one small query) instead of
+    ranking every match again (#14: 32,000 matches for a common word; the first visitor
+    after a new practice must not wait)."""
+    wanted = offset + limit
+    if wanted > RANKING_KEPT or not _mergeable(match) or pagecache.has_pending_writes(connection):
+        return [
+            row[0] for row in _rank_rows(query, match, where, params, limit=limit, offset=offset)
+        ]
+    seq = _change_seq()
+    key = _cache_key(query, "ranking")
+    kept = cache.get(key)
+    ranking = None
+    if isinstance(kept, Ranking) and (kept.complete or len(kept.rows) >= wanted):
+        if kept.seq == seq:
+            ranking = kept
+        else:
+            entered = _entered_since(kept.seq, seq)
+            if entered:
+                marks = ", ".join(["%s"] * len(entered))
+                new = _rank_rows(
+                    query,
+                    match,
+                    where,
+                    params,
+                    extra=f" AND e.practice_id IN ({marks})",
+                    extra_params=entered,
+                )
+                known = {row[0] for row in new}
+                rows = _in_order([r for r in kept.rows if r[0] not in known] + new, match)
+                size = len(kept.rows) if not kept.complete else len(rows)
+                ranking = Ranking(seq, rows[:size], kept.complete)
+    if ranking is None:
+        size = max(wanted, PAGE_SIZE)
+        rows = _rank_rows(query, match, where, params, limit=size, offset=0)
+        ranking = Ranking(seq, rows, len(rows) < size)
+        if _change_seq() != seq:
+            # The library changed while ranking: these rows cannot be marked with either
+            # number. Shown, not kept.
+            return [row[0] for row in rows[offset:wanted]]
+    if ranking is not kept:
+        cache.set(key, ranking, CACHE_SECONDS)
+    return [row[0] for row in ranking.rows[offset:wanted]]
 
 
 @dataclass
@@ -411,19 +549,7 @@ def library_search(
         offset = offset or 0
         num_pages = max(1, math.ceil(total / limit))
         page = offset // limit + 1
-    order = "e.published_at DESC"
-    order_params: tuple[Any, ...] = ()
-    if match is not None:
-        order = search.weighted_rank(match, f"CASE WHEN e.is_demo THEN {DEMO_WEIGHT} ELSE 1.0 END")
-        order_params = search.rank_params(match)
-    ids = [
-        row[0]
-        for row in _fetch(
-            f"SELECT e.practice_id FROM {_from(match)} WHERE {where} "
-            f"ORDER BY {order}, e.is_demo, e.practice_id DESC LIMIT %s OFFSET %s",
-            [*where_params, *order_params, limit, offset],
-        )
-    ]
+    ids = _ranked_ids(query, match, where, where_params, limit, offset)
     by_id = {p.pk: p for p in Practice.objects.filter(pk__in=ids).for_cards()}
     practices = [by_id[i] for i in ids if i in by_id]
     snippets = search.headlines(SEARCH_INDEX, ids, query.q)

@@ -59,13 +59,15 @@ def newsletter_signup(context: Any, place: str = "footer") -> dict[str, Any]:
 
 def signup_fields(place: str) -> SafeString:
     """The unbound sign-up form's fields for `place`, in the active language: on every
-    visitor's page (the footer), the same for all of them, so rendered once per data
-    version (two queries and about 7 ms of rendering otherwise; #14)."""
-    from ..forms import SignupForm
+    visitor's page (the footer), the same for all of them, so rendered once per version
+    of the regions and krachtlijnen it lists (two queries and about 7 ms of rendering
+    otherwise, after every write anywhere; #14)."""
+    from ..forms import SignupForm, choice_tables
 
     return versioned.rendered_per_data_version(
         "newsletter.signup_fields",
         place,
         "newsletter/_signup_fields.html",
         lambda: {"form": SignupForm(place=place)},
+        tables=choice_tables(),
     )

@@ -6,11 +6,14 @@ transaction commits."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from sterk.core import versioned
 from sterk.practices import selectors, services
@@ -162,3 +165,80 @@ def test_counts_seen_inside_an_open_transaction_are_not_kept(library):
         assert _counts("").total == 7  # this connection sees its own row...
         transaction.set_rollback(True)
     assert _counts("").total == 6  # ...and kept nothing of it
+
+
+# --- the order of the results follows too -------------------------------------------------
+
+
+def _order(raw: str, *, limit: int = selectors.PAGE_SIZE, offset: int = 0) -> list[int]:
+    params = QueryDict(raw)
+    query = selectors.parse_query(params, selectors._vocabulary())
+    match = selectors.search.match_sql(selectors.SEARCH_INDEX, query.q)
+    where, where_params = selectors._where(query, match)
+    return selectors._ranked_ids(query, match, where, where_params, limit, offset)
+
+
+def _fresh_order(raw: str, *, limit: int = selectors.PAGE_SIZE, offset: int = 0) -> list[int]:
+    params = QueryDict(raw)
+    query = selectors.parse_query(params, selectors._vocabulary())
+    match = selectors.search.match_sql(selectors.SEARCH_INDEX, query.q)
+    where, where_params = selectors._where(query, match)
+    rows = selectors._rank_rows(query, match, where, where_params, limit=limit, offset=offset)
+    return [row[0] for row in rows]
+
+
+def test_new_practices_are_put_into_every_kept_order(library):
+    """Where a practice's place does not depend on the rest of the library (newest first;
+    PostgreSQL's ts_rank_cd), the kept order takes a new practice in without ranking
+    every match again, and equals a fresh ranking; SQLite's bm25 ranks afresh."""
+    for raw in QUERIES:
+        _order(raw)  # ranked and kept
+        _order(raw, limit=2, offset=2)
+    for i in range(3):
+        published(
+            title_nl=f"Buurtwerk nieuw {i}",
+            region=library["antwerpen"] if i else library["limburg"],
+            sector=Sector.values[0],
+            krachtlijnen=[library["nabijheid"]],
+        )
+    for raw in QUERIES:
+        query = selectors.parse_query(QueryDict(raw), selectors._vocabulary())
+        match = selectors.search.match_sql(selectors.SEARCH_INDEX, query.q)
+        with CaptureQueriesContext(connection) as queries:
+            got = _order(raw)
+        ranked_afresh = any(" LIMIT " in q["sql"] for q in queries.captured_queries)
+        assert ranked_afresh == (not selectors._mergeable(match)), raw
+        assert got == _fresh_order(raw), raw
+        assert _order(raw, limit=2, offset=2) == _fresh_order(raw, limit=2, offset=2), raw
+
+
+def test_any_other_change_ranks_afresh(library):
+    before = _order("")
+    practice = selectors.Practice.objects.filter(title_nl="Buurtwerk 1").get()
+    services.practice_archive(actor=coordinator(), practice=practice)
+    with CaptureQueriesContext(connection) as queries:
+        after = _order("")
+    assert any(" LIMIT " in q["sql"] for q in queries.captured_queries)
+    assert after == _fresh_order("") == [pk for pk in before if pk != practice.pk]
+
+
+def test_a_deeper_window_than_the_kept_one_is_ranked_again(library):
+    assert _order("", limit=2) == _fresh_order("", limit=2)
+    published(title_nl="Buurt laat", region=library["limburg"])
+    assert _order("", limit=3, offset=3) == _fresh_order("", limit=3, offset=3)
+    assert _order("") == _fresh_order("")
+
+
+def test_a_kept_first_page_stays_exact_with_new_practices(library, monkeypatch):
+    """The kept rows are only the first ones (here 2 of 6): a new practice that belongs
+    among them takes its place, one that does not stays out, and asking past them ranks
+    again."""
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    for raw in ("", "q=buurt", "regio=antwerpen"):
+        assert _order(raw, limit=2) == _fresh_order(raw, limit=2), raw
+    old = timezone.now() - datetime.timedelta(days=400)
+    published(title_nl="Buurtwerk oud", region=library["antwerpen"], published_at=old)
+    published(title_nl="Buurtwerk vers", region=library["antwerpen"])
+    for raw in ("", "q=buurt", "regio=antwerpen"):
+        assert _order(raw, limit=2) == _fresh_order(raw, limit=2), raw
+        assert _order(raw, limit=2, offset=4) == _fresh_order(raw, limit=2, offset=4), raw
