@@ -29,8 +29,8 @@ carries a Message-ID derived from the key, so the copy is recognisably the same 
 
 Bulk (a newsletter): `enqueue_many` writes many rows (marked `bulk`) in a few INSERTs and
 asks for one drain instead of one job per row. The job for single e-mails leaves bulk rows
-to that drain, so a registration's confirmation never waits behind a newsletter. `drain` sends at most STERK_OUTBOX_RATE messages per
-second (0: no limit), and, with STERK_OUTBOX_BREAKER > 0 (default 0: off), stops early
+to that drain, so a registration's confirmation never waits behind a newsletter. `drain`
+sends at most STERK_OUTBOX_RATE messages per second (0: no limit), and, with STERK_OUTBOX_BREAKER > 0 (default 0: off), stops early
 after that many temporary failures in a row (the server is down or throttling: the rows wait for their backoff instead of each
 burning an attempt). A renderer may add an HTML part and headers (`Rendered.html`,
 `Rendered.headers`: List-Unsubscribe ...).
@@ -473,7 +473,7 @@ def drain(
         while limit is None or done < limit:
             size = chunk if limit is None else min(chunk, limit - done)
             ids = list(
-                OutboundEmail.objects.filter(due(now), *([] if bulk is None else [Q(bulk=bulk)]))
+                _due_rows(now, bulk)  # `now` afresh each chunk when not given
                 .exclude(pk__in=seen)
                 .order_by("next_attempt_at", "pk")
                 .values_list("pk", flat=True)[:size]
@@ -502,6 +502,11 @@ def drain(
         if connection is not None:
             _reset(connection)
     return counts
+
+
+def _due_rows(now: datetime.datetime | None, bulk: bool | None) -> Any:
+    rows = OutboundEmail.objects.filter(due(now))
+    return rows if bulk is None else rows.filter(bulk=bulk)
 
 
 def requeue_failed(*, since: datetime.datetime | None = None) -> int:

@@ -5,9 +5,9 @@ commit: what runs under it is the platform's throughput on that event (#14). The
 builds and compiles these statements afresh on every call (a millisecond and more of
 Python per registration); here they are written once per database vendor (the lock with
 `sterk.core.rows`, which converts the values as the ORM does), and run with new
-parameters. On PostgreSQL both go to the database in one round trip (`lock_and_read`). Test: sterk/events/tests/test_race.py (no
-oversell under contention, on both databases) and test_seats.py (the same answers as the
-ORM)."""
+parameters. On PostgreSQL both go to the database in one round trip (`lock_and_read`).
+Test: sterk/events/tests/test_race.py (no oversell under contention, on both databases)
+and test_seats.py (the same answers as the ORM)."""
 
 from __future__ import annotations
 

@@ -355,10 +355,9 @@ def _caught_up(
 ) -> Counts | None:
     """`kept` brought from its change number to `seq`, when every change since then is
     one practice entering the library; None otherwise (count afresh)."""
-    entered = _entered_since(kept.seq, seq)
-    if entered is None:
+    ids = _entered_since(kept.seq, seq)
+    if ids is None:
         return None
-    ids = entered
     values: dict[int, list[tuple[str, str]]] = defaultdict(list)
     marks = ", ".join(["%s"] * len(ids))
     for pk, facet, value in _fetch(
@@ -414,7 +413,6 @@ def _ranking_sql(match: search.Match | None) -> tuple[str, list[Any], str]:
 
 
 def _rank_rows(
-    query: LibraryQuery,
     match: search.Match | None,
     where: str,
     params: list[Any],
@@ -425,7 +423,10 @@ def _rank_rows(
     offset: int = 0,
 ) -> list[tuple[Any, ...]]:
     value, value_params, order = _ranking_sql(match)
-    sql = f"SELECT e.practice_id, {value}, e.is_demo FROM {_from(match)} WHERE {where}{extra} ORDER BY {order}"
+    sql = (
+        f"SELECT e.practice_id, {value}, e.is_demo FROM {_from(match)} "
+        f"WHERE {where}{extra} ORDER BY {order}"
+    )
     args = [*value_params, *params, *(extra_params or [])]
     if limit is not None:
         sql += " LIMIT %s OFFSET %s"
@@ -464,9 +465,7 @@ def _ranked_ids(
     after a new practice must not wait)."""
     wanted = offset + limit
     if wanted > RANKING_KEPT or not _mergeable(match) or pagecache.has_pending_writes(connection):
-        return [
-            row[0] for row in _rank_rows(query, match, where, params, limit=limit, offset=offset)
-        ]
+        return [row[0] for row in _rank_rows(match, where, params, limit=limit, offset=offset)]
     seq = _change_seq()
     key = _cache_key(query, "ranking")
     kept = cache.get(key)
@@ -479,7 +478,6 @@ def _ranked_ids(
             if entered:
                 marks = ", ".join(["%s"] * len(entered))
                 new = _rank_rows(
-                    query,
                     match,
                     where,
                     params,
@@ -492,7 +490,7 @@ def _ranked_ids(
                 ranking = Ranking(seq, rows[:size], kept.complete)
     if ranking is None:
         size = max(wanted, PAGE_SIZE)
-        rows = _rank_rows(query, match, where, params, limit=size, offset=0)
+        rows = _rank_rows(match, where, params, limit=size, offset=0)
         ranking = Ranking(seq, rows, len(rows) < size)
         if _change_seq() != seq:
             # The library changed while ranking: these rows cannot be marked with either

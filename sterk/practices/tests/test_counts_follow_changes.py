@@ -183,7 +183,7 @@ def _fresh_order(raw: str, *, limit: int = selectors.PAGE_SIZE, offset: int = 0)
     query = selectors.parse_query(params, selectors._vocabulary())
     match = selectors.search.match_sql(selectors.SEARCH_INDEX, query.q)
     where, where_params = selectors._where(query, match)
-    rows = selectors._rank_rows(query, match, where, where_params, limit=limit, offset=offset)
+    rows = selectors._rank_rows(match, where, where_params, limit=limit, offset=offset)
     return [row[0] for row in rows]
 
 
